@@ -237,7 +237,7 @@ class CostConfig:
 class GatesConfig:
     "Which gate specification judges the run."
     gates: str = 'adaptive' # 'adaptive', 'smoke' (shipped YAMLs) or a path to a gates YAML
-    n_trials: int = 1       # configurations tried before this one (for the deflated Sharpe ratio)
+    n_trials: int = 1       # deflated Sharpe's trial count: 1 = count the trial ledger's configs on the same data; > 1 overrides it
     def __post_init__(self):
         _require(isinstance(self.gates, str) and bool(self.gates), 'gates.gates', "'adaptive', 'smoke' or a path to a YAML file", self.gates)
         _check_int('gates.n_trials', self.n_trials, lo=1)
