@@ -26,7 +26,7 @@ def one(cfg, alpha, seed, days, out_dir):
                 load=round(os.getloadavg()[0], 2), **row_of(r))
 
 def row_of(r) -> dict:
-    "The fields `quantlab.power.summarise` reads (the same as `quantlab.sweep.run_summary`, kept here so a running bench never re-imports edited code)."
+    "The fields `quantlab.power.summarise` reads (the same as `quantlab.sweep.sweep_row`, kept here so a running bench never re-imports edited code)."
     ic = r.tables.get('ic_stats')
     net = r.metrics['net']
     return dict(verdict_pass=str(r.verdict).startswith('pass'), net_sharpe=net.get('sharpe'), t_alpha=net.get('t_alpha'),

@@ -15,10 +15,10 @@ from .runner import run_backtest, as_config, JsonLineFormatter, BacktestResult
 from .ledger import ledger_path, read_ledger, trial_sharpes, deflate
 
 # %% auto #0
-__all__ = ['BACKENDS', 'run_summary', 'pbo_cscv', 'run_sweep']
+__all__ = ['BACKENDS', 'sweep_row', 'pbo_cscv', 'run_sweep']
 
 # %% ../nbs/16a_sweep.ipynb #5709da16
-def run_summary(r: BacktestResult) -> dict:
+def sweep_row(r: BacktestResult) -> dict:
     "The sweep's row of one result: ids, data hash, net metrics, verdict, `gate_<name>` passes, mean OOS IC."
     net, ic = r.metrics['net'], r.tables.get('ic_stats')
     return dict(config_hash=r.manifest['config_hash'], run_id=r.manifest['run_id'], run_dir=r.manifest.get('run_dir'),
@@ -37,11 +37,11 @@ def _init_worker():
     threadpool_limits(1)
 
 def _sweep_task(cfg: RunConfig, out_dir, log_queue, n_jobs: int, init: bool = True) -> dict:
-    "One sweep task: initialise the worker process (`init`), run the backtest, return `run_summary` + hashes + net returns."
+    "One sweep task: initialise the worker process (`init`), run the backtest, return `sweep_row` + hashes + net returns."
     if init: _init_worker()   # a process worker; threads share the caller's process (each run caps BLAS itself)
     r = run_backtest(cfg, out_dir=out_dir, n_jobs=n_jobs, progress=False, log_queue=log_queue, save_inputs=False)
     h = r.hashes()
-    return dict(run_summary(r), assertions_passed=r.manifest['assertions_passed'], net=r.returns['net'],
+    return dict(sweep_row(r), assertions_passed=r.manifest['assertions_passed'], net=r.returns['net'],
                 **{f'{k}_hash': h[k] for k in ('returns', 'weights', 'metrics', 'scores')})
 
 # %% ../nbs/16a_sweep.ipynb #a71e452a
