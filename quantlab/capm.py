@@ -17,8 +17,9 @@ _all_ = ['rank_ic']   # defined in 02_panel; re-exported here next to `ic_stats`
 
 # %% auto #0
 __all__ = ['align_returns', 'newey_west_lags', 'CapmResult', 'har_dof', 'ewc_lrv', 'capm_stats', 'drawdown', 'Drawdown',
-           'max_drawdown', 'equity_curve', 'monthly_returns', 'perf_stats', 'ic_stats', 'probabilistic_sharpe',
-           'expected_max_sharpe', 'deflated_sharpe', 'block_indices', 'bootstrap_ci', 'rank_ic']
+           'max_drawdown', 'drawdown_table', 'equity_curve', 'monthly_returns', 'annual_returns', 'perf_stats',
+           'rolling_stats', 'ic_stats', 'probabilistic_sharpe', 'expected_max_sharpe', 'deflated_sharpe',
+           'block_indices', 'bootstrap_ci', 'rank_ic']
 
 # %% ../nbs/07_capm.ipynb #e87fcfe2
 _log = logging.getLogger(__name__)
@@ -130,6 +131,22 @@ def max_drawdown(returns: pd.Series) -> Drawdown:
     return Drawdown(float(v[t]), dd.index[p] if p >= 0 else pd.NaT, dd.index[t],
                     dd.index[e] if e < len(v) else pd.NaT, e - (p + 1), dd)
 
+# %% ../nbs/07_capm.ipynb #0345d5b5
+def drawdown_table(returns: pd.Series, # daily returns (fractions)
+                   top: int = 5,       # how many episodes, worst first
+                  ) -> pd.DataFrame:
+    "The `top` worst drawdown episodes: depth, peak, trough, recovery (NaT if none) and trading days under water."
+    dd = drawdown(returns); v = dd.to_numpy(); cols = ['depth', 'peak', 'trough', 'recovery', 'days']
+    under = v < 0
+    if not under.any(): return pd.DataFrame(columns=cols).astype({'depth': float, 'days': int})
+    episode = np.cumsum(~under)[under]                     # id of each under-water day's episode (= the count of peaks before it)
+    pos = np.flatnonzero(under); rows = []
+    for e in np.unique(episode):
+        p = pos[episode == e]; s, t = p[0], p[int(v[p].argmin())]; end = p[-1] + 1
+        rows.append((float(v[t]), dd.index[s - 1] if s > 0 else pd.NaT, dd.index[t], dd.index[end] if end < len(v) else pd.NaT, end - s))
+    out = pd.DataFrame(rows, columns=cols).sort_values('depth', kind='stable').head(top).reset_index(drop=True)
+    return out.rename_axis('rank').set_axis(range(1, len(out) + 1))
+
 # %% ../nbs/07_capm.ipynb #b3c67f9c
 def equity_curve(returns: pd.Series | pd.DataFrame) -> pd.Series | pd.DataFrame:
     "Growth of $1: cumulative product of (1 + r), per column for a frame; NaN days carry the curve unchanged."
@@ -143,6 +160,13 @@ def monthly_returns(returns: pd.Series) -> pd.DataFrame:
     if not isinstance(r.index, pd.DatetimeIndex): raise MetricsError("returns must be indexed by a DatetimeIndex to group by month")
     m = (1.0 + r).groupby([r.index.year.rename('year'), r.index.month.rename('month')]).prod() - 1.0
     return m.unstack('month').reindex(columns=range(1, 13))
+
+# %% ../nbs/07_capm.ipynb #6d67198d
+def annual_returns(returns: pd.Series) -> pd.Series:
+    "Compounded calendar-year returns of a daily series, indexed by year."
+    r = _as_returns(returns, 'returns').dropna()
+    if not isinstance(r.index, pd.DatetimeIndex): raise MetricsError("returns must be indexed by a DatetimeIndex to group by year")
+    return ((1.0 + r).groupby(r.index.year.rename('year')).prod() - 1.0).rename('annual_return')
 
 # %% ../nbs/07_capm.ipynb #8054e917
 def perf_stats(returns: pd.Series,              # daily returns (fractions)
@@ -165,6 +189,19 @@ def perf_stats(returns: pd.Series,              # daily returns (fractions)
         ts = turnover_summary(weights, periods_per_year)
         out |= dict(turnover=ts['daily'], holding_period=ts['holding_period_days'])
     return pd.Series(out, dtype=float, name='perf')
+
+# %% ../nbs/07_capm.ipynb #ce64f7c7
+def rolling_stats(returns: pd.Series,        # daily strategy returns
+                  market: pd.Series,         # daily market returns
+                  window: int = 63,          # trailing window in trading days
+                  periods_per_year: int = 252,
+                 ) -> pd.DataFrame:
+    "Rolling annualised Sharpe and market beta over a trailing `window` of days (NaN until the window is full)."
+    if window < 2: raise MetricsError(f"window={window}: need at least 2 days for a rolling Sharpe and beta")
+    s, m, _ = align_returns(returns, market, min_obs=2)
+    roll = s.rolling(window, min_periods=window)
+    beta = roll.cov(m) / m.rolling(window, min_periods=window).var()
+    return pd.DataFrame({'sharpe': roll.mean() / roll.std() * math.sqrt(periods_per_year), 'beta': beta})
 
 # %% ../nbs/07_capm.ipynb #37ce45da
 def ic_stats(ic: pd.Series,            # IC series (one value per date)
