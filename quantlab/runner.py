@@ -382,7 +382,7 @@ def _stage_metrics(r, ctx):
     r.metrics = pd.DataFrame({k: pd.Series(portfolio_metrics(r.returns[k], r.returns['market'], w), dtype=float)
                               for k in ('gross', 'net')}).rename_axis('metric')
     names = {'ic': 'oos_ic', 'ic_resid': 'oos_ic_resid'}
-    r.tables['ic_stats'] = (pd.DataFrame({names[k]: ic_stats(v) for k, v in r.tables['oos_ic'].items()})
+    r.tables['ic_stats'] = (pd.DataFrame({names[k]: ic_stats(v, horizon=r.config.model.target_horizon) for k, v in r.tables['oos_ic'].items()})
                             if len(r.tables['oos_ic']) else pd.DataFrame())
 
 def _stage_gates(r, ctx):
