@@ -20,18 +20,11 @@ from quantlab.config import RunConfig, with_overrides
 def one(cfg, alpha, seed, days, out_dir):
     "One backtest; a flat row of what the operating characteristic needs."
     from quantlab.runner import run_backtest
+    from quantlab.power import run_outcome
     t = time.perf_counter()
     r = run_backtest(cfg, out_dir=out_dir, save=False, save_inputs=False, n_jobs=1, progress=False)
     return dict(alpha_ic=alpha, seed=seed, days=days, seconds=round(time.perf_counter() - t, 1),
-                load=round(os.getloadavg()[0], 2), **row_of(r))
-
-def row_of(r) -> dict:
-    "The fields `quantlab.power.summarise` reads (the same as `quantlab.sweep.sweep_row`, kept here so a running bench never re-imports edited code)."
-    ic = r.tables.get('ic_stats')
-    net = r.metrics['net']
-    return dict(verdict_pass=str(r.verdict).startswith('pass'), net_sharpe=net.get('sharpe'), t_alpha=net.get('t_alpha'),
-                oos_ic=float(ic.loc['mean_ic', 'oos_ic']) if ic is not None and 'oos_ic' in ic else np.nan,
-                **{f'gate_{g}': bool(p) for g, p in zip(r.gates['gate'], r.gates['pass'])})
+                load=round(os.getloadavg()[0], 2), **run_outcome(r), net_sharpe=r.metrics.loc['sharpe', 'net'])
 
 def grid(a):
     "Phase 1, seed by seed: two null markets and one at the largest alpha (size first); phase 2: the other alphas."

@@ -14,11 +14,11 @@ from scipy import stats
 from .config import RunConfig, RunnerError, with_overrides
 from .data import synthetic_market, MarketTruth
 from .gates import load_gates
-from .runner import as_config
+from .runner import as_config, load_result, BacktestResult
 from .sweep import run_sweep
 
 # %% auto #0
-__all__ = ['clopper_pearson', 'power_grid', 'oracle_ic', 'summarise', 'operating_characteristic', 'power_chart']
+__all__ = ['clopper_pearson', 'power_grid', 'oracle_ic', 'summarise', 'run_outcome', 'operating_characteristic', 'power_chart']
 
 # %% ../nbs/16b_power.ipynb #3f203352
 def clopper_pearson(k: int, n: int, level: float = 0.95) -> tuple[float, float]:
@@ -65,6 +65,14 @@ def summarise(runs: pd.DataFrame, level: float = 0.95, power: float = 0.8, nomin
     oc.attrs.update(min_detectable=det, power=power, level=level, nominal=nominal)
     return oc
 
+# %% ../nbs/16b_power.ipynb #b9dbe697
+def run_outcome(r: BacktestResult) -> dict:
+    "`verdict_pass`, `gate_<name>` passes and the mean OOS rank IC (`oos_ic`) of one backtest result."
+    ic = r.tables.get('ic_stats')
+    return dict(verdict=r.verdict, verdict_pass=str(r.verdict).startswith('pass'),
+                oos_ic=float(ic.loc['mean_ic', 'oos_ic']) if isinstance(ic, pd.DataFrame) and 'oos_ic' in ic else np.nan,
+                **{f'gate_{g}': bool(p) for g, p in zip(r.gates['gate'], r.gates['pass'])})
+
 # %% ../nbs/16b_power.ipynb #5b77414b
 def operating_characteristic(config: RunConfig | dict | str,       # the loop to judge (synthetic data)
                              alpha_ics=(0, 0.01, 0.02, 0.03, 0.05), # planted rank ICs; 0 = null (size)
@@ -76,7 +84,9 @@ def operating_characteristic(config: RunConfig | dict | str,       # the loop to
     "Size and power of the loop: `summarise` of the grid's runs (attrs: min_detectable, nominal, runs)."
     g = power_grid(config, alpha_ics, seeds, days)
     t = run_sweep(list(g['config']), backend=backend, n_jobs=n_jobs, address=address, out_dir=out_dir)
-    runs = pd.concat([g.drop(columns='config'), t.drop(columns=['net']).reset_index(drop=True)], axis=1)
+    runs = pd.concat([g.drop(columns='config'), t.drop(columns=['net', 'verdict']).reset_index(drop=True)], axis=1)
+    out = pd.DataFrame([run_outcome(load_result(d)) for d in t['run_dir']])   # the saved results: gates table, OOS IC
+    runs = pd.concat([runs, out], axis=1)
     runs['oracle_ic'] = [oracle_ic(c) for c in g['config']]
     oc = summarise(runs, level=level, power=power, nominal=load_gates(as_config(config).gates.gates).nominal_fpr())
     oc.attrs['runs'] = runs

@@ -18,22 +18,21 @@ from .config import (RunConfig, RunnerError, AssertionSuiteError, QuantlabError,
                              save_config, load_config, with_overrides)
 from .panel import panel_from_config, check_panel, to_wide
 from .features import compute_features, available_features
-from .models import walk_forward, residual_target, compare_cv_oos
+from .models import walk_forward, residual_target, compare_cv_oos, _worker_init
 from .leakage import scan_for_leaks, refuse_flagged, FeatureWhitelist, build_dataset
 from .turnover import book_from_scores
 from .costs import apply_costs, capacity_curve, price_window, hold_book
-from .capm import ic_stats
+from .capm import ic_stats, deflated_sharpe
 from .gates import portfolio_metrics, evaluate_gates
-from .ledger import ledger_path, append_trial, trial_row, read_ledger, trial_sharpes, deflate
 from .diagnostics import backtest_diagnostics
 from .baselines import run_baselines, compare_to_baselines, oos_window
 from .assertions import check_all, enforce
 
 # %% auto #0
-__all__ = ['RAW_COLUMNS', 'LEDGER_ROWS', 'STAGES', 'logger', 'make_run_id', 'frame_hash', 'data_hash', 'package_versions',
-           'git_commit', 'build_manifest', 'write_manifest', 'read_manifest', 'RunFilter', 'JsonLineFormatter',
-           'enable_faulthandler', 'RunLog', 'read_log', 'BacktestResult', 'save_result', 'load_result', 'as_config',
-           'run_backtest', 'reproduce', 'run_sweep']
+__all__ = ['RAW_COLUMNS', 'STAGES', 'logger', 'make_run_id', 'frame_hash', 'data_hash', 'package_versions', 'git_commit',
+           'build_manifest', 'write_manifest', 'read_manifest', 'RunFilter', 'JsonLineFormatter', 'enable_faulthandler',
+           'RunLog', 'read_log', 'BacktestResult', 'save_result', 'load_result', 'as_config', 'run_backtest',
+           'reproduce', 'run_sweep']
 
 # %% ../nbs/16_runner.ipynb #7c9466d6
 RAW_COLUMNS = ('open', 'high', 'low', 'close', 'volume', 'market_cap', 'sector', 'book_to_market', 'spread_bps')
@@ -150,8 +149,6 @@ def read_log(path: str | Path) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 # %% ../nbs/16_runner.ipynb #adfc94b6
-LEDGER_ROWS = ('n_trials', 'dsr')   # metrics rows (net column) that come from the trial ledger, not from this run alone
-
 @dataclass
 class BacktestResult:
     "Everything one backtest produced (see the field table); `save`/`load` to and from a run directory."
@@ -185,10 +182,8 @@ class BacktestResult:
         return {k: v for k, v in out.items() if inputs or k not in ('panel', 'features')}
 
     def hashes(self, inputs: bool = False) -> dict:
-        "SHA-256 of every output frame (see `frame_hash`), leaving out the trial-ledger rows (`LEDGER_ROWS`, `tables/trials`)."
-        fr = {k: v for k, v in self.frames(inputs).items() if k != 'tables/trials'}   # the ledger's rows depend on what else was tried
-        if isinstance(fr.get('metrics'), pd.DataFrame): fr['metrics'] = fr['metrics'].drop(index=list(LEDGER_ROWS), errors='ignore')
-        return {k: frame_hash(v) for k, v in sorted(fr.items())}
+        "SHA-256 of every output frame (see `frame_hash`)."
+        return {k: frame_hash(v) for k, v in sorted(self.frames(inputs).items())}
 
 # %% ../nbs/16_runner.ipynb #c4023da4
 def _label(x):
@@ -262,6 +257,7 @@ def _stage_panel(r, ctx):
 
 def _stage_features(r, ctx):
     "Freeze the feature whitelist (config names, or every feature of `features.kinds` the panel supports), compute the features."
+    if _byo_features(r, ctx): return   # precomputed scores (no features) or mode 'none' (the signal's features)
     fc = r.config.features
     ctx['whitelist'] = FeatureWhitelist(fc.feature_names if fc.feature_names else available_features(r.panel, kinds=fc.kinds))  # frozen here
     r.feature_list = list(ctx['whitelist'].names); ctx['whitelist'].save(ctx['run_dir'] / 'features.json')
@@ -271,6 +267,7 @@ def _stage_features(r, ctx):
 
 def _stage_leaks(r, ctx):
     "Leak scan (truncation invariance + IC plausibility); a flagged feature stops the run unless allowed by name."
+    if _byo_leaks(r, ctx): return      # precomputed scores: IC and timing checks only
     fc = r.config.features
     r.leak_scan = scan_for_leaks(r.feature_list, r.panel, horizon=r.config.model.target_horizon, cuts=fc.leak_cuts,
                                  ic_threshold=fc.leak_ic_threshold, transform=fc.transform, sector_neutral=fc.sector_neutral,
@@ -280,6 +277,7 @@ def _stage_leaks(r, ctx):
 
 def _stage_dataset(r, ctx):
     "The leak-safe (X, y) dataset, checked against the frozen whitelist."
+    if ctx.get('scores') is not None: return   # precomputed scores: no dataset
     c = r.config
     ds = build_dataset(ctx['all_features'], r.panel, horizon=c.model.target_horizon, lag=c.panel.lag, whitelist=ctx['whitelist'])
     r.features, ctx['y'], r.reports['dataset'] = ds.X, ds.y, ds.report
@@ -288,11 +286,12 @@ def _stage_dataset(r, ctx):
 # %% ../nbs/16_runner.ipynb #0600bfd2
 def _stage_model(r, ctx):
     "Purged walk-forward XGBoost on the residual return (model.residual_target) or the raw one: OOS scores and the folds table."
+    if _byo_model(r, ctx): return       # precomputed scores or mode 'none': scores without a fitted model
     c, y_train = r.config, None
     if c.model.residual_target and c.neutralize.exposures:   # learn the return the neutral book earns (06_models)
         wts = np.sqrt(to_wide(r.panel, 'market_cap')) if c.neutralize.neutralize_weights == 'sqrt_cap' else None
         y_train = residual_target(ctx['y'], r.panel, c.neutralize.exposures, weights=wts)
-    wf = walk_forward(r.features, ctx['y'], c.cv, c.model, horizon=c.model.target_horizon, lag=c.panel.lag,
+    wf = walk_forward_estimator(r.features, ctx['y'], c.cv, c.model, horizon=c.model.target_horizon, lag=c.panel.lag,
                       seed=c.runtime.seed, n_jobs=ctx['n_jobs'], progress=False, calendar=ctx['calendar'], y_train=y_train)
     r.scores, r.folds = wf.scores, wf.folds
     r.reports['model'] = dict(wf.report, params=wf.params, target='residual on ' + '+'.join(c.neutralize.exposures)
@@ -327,16 +326,64 @@ def _stage_costs(r, ctx):
     r.reports['costs'] = dict(notes=list(cr.notes), counts=cr.counts)
     r.tables['capacity'] = capacity_curve(hold_book(r.weights, dec[-1]), r.panel, c.costs, lag=lag)   # the same book at $1M..$1B
 
-# %% ../nbs/16_runner.ipynb #1d51a614
-def _stage_ledger(r, ctx):
-    "Append the run to `<out_dir>/ledger.sqlite`; n_trials and the deflated Sharpe from the trials on the same data."
-    path, net, m = ledger_path(Path(ctx['run_dir']).parent), r.returns['net'], r.manifest
-    append_trial(path, trial_row(m['run_id'], m['config_hash'], m['data_hash'], net, r.metrics.loc['sharpe', 'net'], r.verdict))
-    d = deflate(net, trial_sharpes(read_ledger(path), m['data_hash']), n_trials=r.config.gates.n_trials)
-    for k in LEDGER_ROWS: r.metrics.loc[k, 'net'] = float(d[k])
-    r.tables['trials'] = pd.DataFrame([dict(d, ledger=str(path))])
-    logger.info("ledger %s: %d trials on this data (%s), DSR %.3f (PSR %.3f)", path, d['n_trials'], d['n_trials_source'], d['dsr'], d['psr'])
+# %% ../nbs/16_runner.ipynb #97862a26
+from .features import signal_features, signal_scores
+from .leakage import load_scores, scan_scores
+from .models import walk_forward_estimator, daily_rank_ic
 
+def _byo_features(r, ctx) -> bool:
+    "Scores given: no features (say so). Mode 'none': the whitelist is the signal's features. True when handled here."
+    c, fc = r.config, r.config.features
+    if ctx.get('scores') is not None:
+        r.feature_list = []; r.reports['features'] = dict(note='precomputed scores: no features computed (run_backtest(scores=...))'); return True
+    if c.model.mode != 'none': return False
+    ctx['whitelist'] = FeatureWhitelist(signal_features(c.model.signal)); r.feature_list = list(ctx['whitelist'].names)
+    ctx['whitelist'].save(ctx['run_dir'] / 'features.json')
+    ctx['all_features'], rep = compute_features(r.panel, names=r.feature_list, transform=fc.transform, market=ctx['market'],
+                                                sector_neutral=fc.sector_neutral, winsorize=fc.winsorize, return_report=True)
+    r.tables['feature_report'] = rep.pop('table'); r.reports['features'] = dict(rep, signal=_jsonable(c.model.signal))
+    return True
+
+def _byo_leaks(r, ctx) -> bool:
+    "Precomputed scores: validate them on the panel, run the checks that need no function (IC, timing), refuse a flag."
+    if ctx.get('scores') is None: return False
+    fc = r.config.features
+    ctx['scores_in'] = load_scores(ctx['scores'], r.panel)
+    r.leak_scan = scan_scores(ctx['scores_in'], r.panel, horizon=r.config.model.target_horizon, ic_threshold=fc.leak_ic_threshold)
+    note = 'truncation scan NOT run: precomputed scores come without the function that made them; IC and timing checks only'
+    logger.warning(note)
+    r.reports['leak_scan'] = dict(allowed_flagged=refuse_flagged(r.leak_scan, fc.allow_flagged), note=note,
+                                  verdicts=r.leak_scan['verdict'].value_counts().to_dict())
+    return True
+
+# %% ../nbs/16_runner.ipynb #2dd8a27f
+def _byo_model(r, ctx) -> bool:
+    "Scores without a fit: the precomputed ones, or `signal_scores` of model.signal (mode 'none'), on the OOS decision dates."
+    c = r.config
+    if ctx.get('scores') is None and c.model.mode != 'none': return False
+    dec, _ = _oos_window(r, ctx); y = r.panel[f'fwd_ret_{c.model.target_horizon}']
+    if ctx.get('scores') is not None: s, how = ctx['scores_in'], 'precomputed scores'
+    else: s, how = signal_scores(r.panel, c.model.signal, market=ctx['market']).reindex(r.features.index), f'model-free signal {c.model.signal!r}'
+    s = s[s.index.get_level_values('date').isin(dec)].dropna()
+    if s.empty: raise RunnerError(f"{how}: no score on the {len(dec)} OOS decision dates {dec[0].date()}..{dec[-1].date()}; score those dates")
+    r.scores, r.folds = s.rename('score'), None
+    ic = daily_rank_ic(r.scores, y)
+    r.tables['oos_ic'] = ic.rename('ic').to_frame()
+    r.reports['model'] = dict(mode='scores' if ctx.get('scores') is not None else 'none', source=how, rows_scored=len(r.scores),
+                              dates_scored=int(r.scores.index.get_level_values('date').nunique()), oos_dates=len(dec),
+                              note='no model fitted: no folds, prediction_after_label is skipped')
+    return True
+
+# %% ../nbs/16_runner.ipynb #8d2564fe
+from .ledger import append_trial, deflate_run, ledger_path
+
+def _stage_trials(r, ctx):
+    "Append the run to the trial ledger beside its run directory; its deflated Sharpe from the trials on the same data."
+    path = ledger_path(Path(ctx['run_dir']).parent)
+    append_trial(path, r.manifest['run_id'], r.manifest['config_hash'], r.manifest['data_hash'], r.returns['net'],
+                 verdict=r.verdict, days=r.config.cv.days)
+    try: r.reports['trials'] = dict(deflate_run(r.returns['net'], path, r.manifest['data_hash'], r.config.gates.n_trials), ledger=str(path))
+    except QuantlabError as e: r.reports['trials'] = dict(ledger=str(path), note=f'deflated Sharpe undefined: {e}')
 
 # %% ../nbs/16_runner.ipynb #9022a9a1
 def _stage_metrics(r, ctx):
@@ -346,7 +393,7 @@ def _stage_metrics(r, ctx):
     r.metrics = pd.DataFrame({k: pd.Series(portfolio_metrics(r.returns[k], r.returns['market'], w), dtype=float)
                               for k in ('gross', 'net')}).rename_axis('metric')
     names = {'ic': 'oos_ic', 'ic_resid': 'oos_ic_resid'}
-    r.tables['ic_stats'] = (pd.DataFrame({names[k]: ic_stats(v) for k, v in r.tables['oos_ic'].items()})
+    r.tables['ic_stats'] = (pd.DataFrame({names[k]: ic_stats(v, horizon=r.config.model.target_horizon) for k, v in r.tables['oos_ic'].items()})
                             if len(r.tables['oos_ic']) else pd.DataFrame())
 
 def _stage_gates(r, ctx):
@@ -377,7 +424,7 @@ def _stage_assertions(r, ctx):
 
 STAGES = (('panel', _stage_panel), ('features', _stage_features), ('leak scan', _stage_leaks),
           ('dataset', _stage_dataset), ('model', _stage_model), ('book', _stage_book), ('costs', _stage_costs),
-          ('metrics', _stage_metrics), ('gates', _stage_gates), ('ledger', _stage_ledger), ('diagnostics', _stage_diagnostics),
+          ('metrics', _stage_metrics), ('gates', _stage_gates), ('trials', _stage_trials), ('diagnostics', _stage_diagnostics),
           ('baselines', _stage_baselines), ('assertions', _stage_assertions))
 
 # %% ../nbs/16_runner.ipynb #279a5d54
@@ -416,13 +463,14 @@ def run_backtest(config: RunConfig | dict | str | Path, # the run's config (or a
                  progress: bool | None = None, # tqdm bar over the stages; None = config.runtime.progress
                  log_queue=None,               # extra queue receiving every log record (a sweep-wide log)
                  stages: tuple | None = None,  # the pipeline as (name, fn(result, ctx)) pairs; None = STAGES
+                 scores=None,                  # precomputed scores: long Series on (date, symbol) or a Parquet path; None = config.model.scores
                 ) -> BacktestResult:
     "Run every stage of one backtest into a new run directory, logged and checked; returns the `BacktestResult`."
     cfg = as_config(config); started = datetime.now(timezone.utc)
     run_id = make_run_id(cfg, started); run_dir = Path(out_dir or cfg.runtime.out_dir) / run_id
     r = BacktestResult(config=cfg, manifest=dict(build_manifest(cfg, run_id, started.isoformat(timespec='seconds')),
                                                  run_dir=str(run_dir), status='running'))
-    ctx = dict(data=data, run_dir=run_dir, n_jobs=n_jobs or cfg.runtime.n_jobs)
+    ctx = dict(data=data, run_dir=run_dir, n_jobs=n_jobs or cfg.runtime.n_jobs, scores=cfg.model.scores if scores is None else scores)
     with threadpool_limits(limits=1), RunLog(run_dir, run_id, cfg.runtime.seed, cfg.runtime.log_level, log_queue):
         save_config(cfg, run_dir / 'config.yaml'); write_manifest(r.manifest, run_dir)
         logger.info("run %s: config %s, seed %d, n_jobs %d", run_id, r.manifest['config_hash'], cfg.runtime.seed, ctx['n_jobs'])
@@ -457,8 +505,8 @@ def reproduce(manifest_path: str | Path,    # a run's manifest.yaml (or its run 
     logger.info("reproduce %s -> %s: %s", m['run_id'], new.manifest['run_id'], 'identical' if t.attrs['identical'] else 'DIFFERENT')
     return t
 
-# %% ../nbs/16_runner.ipynb #56e1a3c3
-def run_sweep(configs: list, **kwargs) -> pd.DataFrame:
-    "`quantlab.sweep.run_sweep` (moved there; imported on call): many backtests in parallel, one row per config."
-    from quantlab.sweep import run_sweep as _run_sweep
-    return _run_sweep(configs, **kwargs)
+# %% ../nbs/16_runner.ipynb #dd4f46c6
+def run_sweep(*args, **kwargs):
+    "Many backtests in parallel: `quantlab.sweep.run_sweep` (kept here for code written before the sweep moved)."
+    from quantlab.sweep import run_sweep as _run   # sweep imports the runner, so the runner imports it on use
+    return _run(*args, **kwargs)
