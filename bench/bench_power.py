@@ -20,11 +20,11 @@ from quantlab.config import RunConfig, with_overrides
 def one(cfg, alpha, seed, days, out_dir):
     "One backtest; a flat row of what the operating characteristic needs."
     from quantlab.runner import run_backtest
-    from quantlab.power import run_outcome
+    from quantlab.power import run_outcome, oracle_ic
     t = time.perf_counter()
     r = run_backtest(cfg, out_dir=out_dir, save=False, save_inputs=False, n_jobs=1, progress=False)
     return dict(alpha_ic=alpha, seed=seed, days=days, seconds=round(time.perf_counter() - t, 1),
-                load=round(os.getloadavg()[0], 2), **run_outcome(r), net_sharpe=r.metrics.loc['sharpe', 'net'])
+                load=round(os.getloadavg()[0], 2), **run_outcome(r), net_sharpe=r.metrics.loc['sharpe', 'net'], oracle_ic=oracle_ic(cfg))
 
 def grid(a):
     "Phase 1, seed by seed: two null markets and one at the largest alpha (size first); phase 2: the other alphas."
