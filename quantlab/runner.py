@@ -304,7 +304,7 @@ def supplied_data(data, cfg: RunConfig) -> tuple:
     panel, market = data
     check_panel(panel, require=(f'fwd_ret_{cfg.model.target_horizon}',)); _check_targets(panel, cfg)
     cal = pd.DatetimeIndex(panel.index.get_level_values('date').unique(), name='date')
-    if market is None: market, c, note = market_proxy(panel), dict(missing=0, outside=0), 'cap-weighted universe proxy of the supplied panel (market=None)'
+    if market is None: market = market_proxy(panel); c, note = dict(missing=int(market.isna().sum()), outside=0), 'cap-weighted universe proxy of the supplied panel (market=None)'
     else: (market, c), note = check_market(market, cal), 'market supplied by the caller, on the panel calendar'
     ret = oos_window(cal, cfg.cv.days, cfg.panel.lag)[1]
     gap = ret[market.reindex(ret).isna().to_numpy()]
