@@ -351,6 +351,7 @@ def _byo_leaks(r, ctx) -> bool:
     if ctx.get('scores') is None: return False
     fc = r.config.features
     ctx['scores_in'] = load_scores(ctx['scores'], r.panel)
+    r.manifest['scores_hash'] = frame_hash(ctx['scores_in'])   # scores passed in are not in the config: fingerprint them
     r.leak_scan = scan_scores(ctx['scores_in'], r.panel, horizon=r.config.model.target_horizon, ic_threshold=fc.leak_ic_threshold)
     note = 'truncation scan NOT run: precomputed scores come without the function that made them; IC and timing checks only'
     logger.warning(note)
