@@ -435,7 +435,7 @@ def _source(cfg):
         return synthetic_market(dc.n_symbols, dc.n_days, seed=cfg.runtime.seed, alpha_ic=dc.alpha_ic,
                                 alpha_half_life=dc.alpha_half_life, horizon=cfg.model.target_horizon)
     if dc.source == 'sample': return load_sample()
-    return read_panel(dc.source), None
+    return read_panel(dc.source, start=dc.start, end=dc.end), None   # a Parquet dataset is filtered on read
 
 def panel_from_config(cfg: RunConfig # the run's config
                      ):

@@ -401,7 +401,9 @@ def _byo_features(r, ctx) -> bool:
     "Scores given: no features (say so). Mode 'none': the whitelist is the signal's features. True when handled here."
     c, fc = r.config, r.config.features
     if ctx.get('scores') is not None:
-        r.feature_list = []; r.reports['features'] = dict(note='precomputed scores: no features computed (run_backtest(scores=...))'); return True
+        note = 'precomputed scores: no features computed, the truncation leak scan cannot run (no function); IC and timing checks only'
+        r.feature_list = []; r.reports['features'] = dict(note=note)
+        r.tables['feature_report'] = pd.DataFrame({'note': [note]}, index=pd.Index(['scores'], name='feature')); return True
     if c.model.mode != 'none': return False
     ctx['whitelist'] = FeatureWhitelist(signal_features(c.model.signal)); r.feature_list = list(ctx['whitelist'].names)
     ctx['whitelist'].save(ctx['run_dir'] / 'features.json')
@@ -415,6 +417,7 @@ def _byo_leaks(r, ctx) -> bool:
     if ctx.get('scores') is None: return False
     fc = r.config.features
     ctx['scores_in'] = load_scores(ctx['scores'], r.panel)
+    r.manifest['scores_hash'] = frame_hash(ctx['scores_in'])   # scores passed in are not in the config: fingerprint them
     r.leak_scan = scan_scores(ctx['scores_in'], r.panel, horizon=r.config.model.target_horizon, ic_threshold=fc.leak_ic_threshold)
     note = 'truncation scan NOT run: precomputed scores come without the function that made them; IC and timing checks only'
     logger.warning(note)
@@ -432,12 +435,17 @@ def _byo_model(r, ctx) -> bool:
     else: s, how = signal_scores(r.panel, c.model.signal, market=ctx['market']).reindex(r.features.index), f'model-free signal {c.model.signal!r}'
     s = s[s.index.get_level_values('date').isin(dec)].dropna()
     if s.empty: raise RunnerError(f"{how}: no score on the {len(dec)} OOS decision dates {dec[0].date()}..{dec[-1].date()}; score those dates")
-    r.scores, r.folds = s.rename('score'), None
-    ic = daily_rank_ic(r.scores, y)
+    r.scores = s.rename('score'); ic = daily_rank_ic(r.scores, y)
+    if ctx.get('scores') is not None:   # the scores are the one input column: the assertion suite checks them finite (nothing skipped)
+        r.features, r.feature_list = r.scores.to_frame('score'), ['score']
+    sd = r.scores.index.get_level_values('date')   # one 'fold': the OOS window; nothing trained (a zero-length span: NaT would crash plotly's JSON), no label used
+    r.folds = pd.DataFrame(dict(train_start=[dec[0]], train_end=[dec[0]], pred_start=[dec[0]], pred_end=[dec[-1]], last_train_date=[pd.NaT],
+                                last_label_date=[pd.NaT], train_rows=[0], pred_rows=[len(s)], cv_ic=[np.nan], oos_ic=[ic.mean()],
+                                oos_ic_dates=[int(ic.notna().sum())], first_scored=[sd.min()], last_scored=[sd.max()])).rename_axis('fit')
     r.tables['oos_ic'] = ic.rename('ic').to_frame()
     r.reports['model'] = dict(mode='scores' if ctx.get('scores') is not None else 'none', source=how, rows_scored=len(r.scores),
                               dates_scored=int(r.scores.index.get_level_values('date').nunique()), oos_dates=len(dec),
-                              note='no model fitted: no folds, prediction_after_label is skipped')
+                              note='no model fitted: one fold row spans the OOS window with no training rows')
     return True
 
 # %% ../nbs/16_runner.ipynb #8d2564fe
