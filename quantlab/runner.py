@@ -320,7 +320,8 @@ def _stage_costs(r, ctx):
     r.tables['window'] = pd.DataFrame(dict(first_decision=[dec[0]], last_decision=[dec[-1]], first_return=[ret[0]],
                                            last_return=[ret[-1]], days=[len(ret)], cost_moved_to_first_day=[pre]))
     r.reports['costs'] = dict(notes=list(cr.notes), counts=cr.counts)
-    r.tables['capacity'] = capacity_curve(hold_book(r.weights, dec[-1]), r.panel, c.costs, lag=lag)   # the same book at $1M..$1B
+    r.tables['capacity'] = capacity_curve(r.weights, r.panel, c.costs, lag=lag, decisions=dec, returns=ret)   # the same book and window at $1M..$1B
+    r.tables['traded_turnover'] = pd.DataFrame(dict(decision=r.turnover, traded=cr.traded_turnover.reindex(dec)))   # traded: from the drifted book
 
 # %% ../nbs/16_runner.ipynb #9022a9a1
 def _stage_metrics(r, ctx):
