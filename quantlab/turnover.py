@@ -10,6 +10,7 @@ import numpy as np
 import pandas as pd
 from .config import TurnoverError, PortfolioConfig, TurnoverConfig, NeutralizeConfig
 from .config import PortfolioError
+from .portfolio import check_book_gross
 from .neutralize import neutralize as _neutralize, exposures_from_panel, NeutralizeReport, book_exposures
 from .panel import to_wide
 from .portfolio import _sides, _select, _hedge, _mask, _check_args, _cs_mean
@@ -164,6 +165,7 @@ def book_from_scores(scores: pd.Series,                  # long score Series on 
     if turnover.use_bands: notes.append(f"selection by rank bands {turnover.band_open}/{turnover.band_close}; portfolio k/quantile not used")
     short = int(((w.abs().sum(axis=1) < portfolio.gross - 1e-9) & (w.abs().sum(axis=1) > 0)).sum())
     if short: notes.append(f"{short} dates below the gross target {portfolio.gross}: a side had too few names to carry it under the cap")
+    notes += check_book_gross(w, portfolio.gross, max_weight=portfolio.max_weight)['notes']   # under-levered dates, with reasons
     return BookResult(w, neutral, rep, _turnover(w), notes, book_exposures(w, expo))
 
 _turnover = turnover
