@@ -41,5 +41,8 @@ def main():
     cap = costs.capacity_curve(costs.hold_book(weights, dec[-1]), panel, cfg.costs, lag=cfg.panel.lag)
     print("capacity_curve (whole calendar) at AUM:", cap.set_index('aum').loc[cfg.costs.aum].round(5).to_dict())
     for n in cr.notes: print("  note:", n)
+    if 'close' in panel.columns and hasattr(costs, 'holding_returns'):   # drift alone: the same pricing without close (no gap bridging)
+        _, nc = price(weights, panel.drop(columns='close'), cfg, dec, ret)
+        print("price_window without close (drift only, gaps not bridged):", {k: round(v, 5) for k, v in nc.items()})
 
 if __name__ == '__main__': main()

@@ -122,7 +122,8 @@ def _holding_returns(ret: np.ndarray, close: np.ndarray | None) -> tuple[np.ndar
     later = pd.DataFrame(close[::-1]).ffill().to_numpy()[::-1]   # a bar on or after the day exists (finite)
     spanned = bar & ~np.isfinite(ret) & np.isfinite(last)
     gap = ~bar & np.isfinite(last) & np.isfinite(later)
-    R = np.where(np.isfinite(ret), ret, np.where(spanned, close / np.where(spanned, last, 1.0) - 1, np.where(gap, 0.0, np.nan)))
+    R, fill = ret.copy(order='K'), ~np.isfinite(ret)       # keep ret's memory layout: row sums stay bit-identical where nothing is bridged
+    R[fill] = np.where(spanned, close / np.where(spanned, last, 1.0) - 1, np.where(gap, 0.0, np.nan))[fill]
     return R, spanned, gap
 
 def holding_returns(panel: pd.DataFrame # long panel with ret_1d (and close, to bridge missing bars)
@@ -143,7 +144,7 @@ def _book(W: np.ndarray, R: np.ndarray, lag: int, hold_from: int, dates) -> tupl
     "Books after each row's execution (rows >= hold_from: the held book drifting, never re-traded) and the trades from the drifted book."
     Rf = np.zeros_like(W); n = len(W) - 1 - lag
     if n > 0: Rf[:n] = np.where(np.isfinite(R[1 + lag:]), R[1 + lag:], 0.0)   # row t: the return of day t+1+lag
-    E = W.copy()
+    E = W.copy(order='K')    # same layout as the weights (row sums bit-identical to pricing W itself)
     for t in range(max(hold_from, 1), len(W)): E[t] = _drift(E[t - 1:t], Rf[t - 1:t], dates[t - 1:t])[0]   # the held tail: a few rows
     D = _drift(E, Rf, dates)
     T = E - np.vstack([np.zeros((1, W.shape[1])), D[:-1]])
