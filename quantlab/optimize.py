@@ -11,50 +11,15 @@ import pandas as pd
 import cvxpy as cp
 from .config import PortfolioConfig, NeutralizeConfig, CostConfig, PortfolioError
 from .panel import to_wide, rank_ic
-from .costs import SPREAD_BUCKETS
+from .costs import cost_model, apply_costs
 
 logger = logging.getLogger(__name__)
 
 # %% auto #0
-__all__ = ['logger', 'cost_model', 'signal_ic', 'signal_decay', 'expected_returns', 'RiskModel', 'factor_risk', 'project_neutral',
+__all__ = ['logger', 'signal_ic', 'signal_decay', 'expected_returns', 'RiskModel', 'factor_risk', 'project_neutral',
            'gp_trade_rate', 'OptimizeResult', 'predicted_costs', 'optimize_book', 'cost_forecast']
 
-# %% ../nbs/11a_optimize.ipynb #0af757fc
-@dataclass(frozen=True)
-class _CostModel:
-    "Stand-in for quantlab.costs.CostModel (CONTRACTS.md) until the costs branch lands."
-    linear: pd.DataFrame
-    impact: pd.DataFrame
-    borrow_daily: float
-    notes: tuple = ()
-    def trade_cost(self, date, trade) -> float:
-        T = np.abs(np.asarray(trade.reindex(self.linear.columns, fill_value=0.0) if isinstance(trade, pd.Series) else trade, float))
-        return float((self.linear.loc[date].to_numpy() * T + self.impact.loc[date].to_numpy() * T ** 1.5).sum())
-
-def _standin_cost_model(panel, cfg: CostConfig = CostConfig(), symbols=None) -> _CostModel:
-    "apply_costs' coefficients (linear per |T|, impact c per |T|^1.5) on the panel's date x symbol grid."
-    w = lambda c: to_wide(panel, c).reindex(columns=symbols) if symbols is not None else to_wide(panel, c)
-    vol, adv = w('vol_20'), w('adv_20')
-    if cfg.half_spread_bps is not None: hs = pd.DataFrame(float(cfg.half_spread_bps), vol.index, vol.columns)
-    else:
-        cap = w('market_cap').to_numpy(float) if 'market_cap' in panel else np.full(vol.shape, np.nan)
-        dflt = np.full(vol.shape, max(b for _, b in SPREAD_BUCKETS))
-        for lo, bps in sorted(SPREAD_BUCKETS): dflt = np.where(np.isfinite(cap) & (cap >= lo), bps, dflt)
-        sp = w('spread_bps').to_numpy(float) / 2 if 'spread_bps' in panel else np.full(vol.shape, np.nan)
-        hs = pd.DataFrame(np.where(np.isfinite(sp), sp, dflt), vol.index, vol.columns)
-    ok = np.isfinite(vol) & np.isfinite(adv) & (adv > 0)
-    k = float(cfg.impact_k)
-    lin = hs / 1e4 + cfg.fee_bps / 1e4 + np.where(ok, 0.0, (k > 0) * cfg.impact_fallback_bps / 1e4)
-    imp = (k * vol * np.sqrt(cfg.aum / adv.where(ok))).where(ok, 0.0)
-    return _CostModel(lin, imp, cfg.borrow_bps / 1e4 / 252)
-
-def cost_model(panel, cost_config=CostConfig(), symbols=None):
-    "The cost model apply_costs charges: quantlab.costs.cost_model when it exists, else the stand-in."
-    try: from quantlab.costs import cost_model as cm
-    except ImportError: return _standin_cost_model(panel, cost_config, symbols)
-    return cm(panel, cost_config, symbols=symbols)
-
-# %% ../nbs/11a_optimize.ipynb #496e657c
+# %% ../nbs/11a_optimize.ipynb #a20c9b0f
 def signal_ic(scores_wide: pd.DataFrame,   # date x symbol scores on the panel's calendar
               panel: pd.DataFrame,         # built panel with fwd_ret_{horizon}
               horizon: int = 5,            # h of the forward return the IC is measured on
@@ -71,7 +36,7 @@ def signal_ic(scores_wide: pd.DataFrame,   # date x symbol scores on the panel's
     m = known.rolling(window, min_periods=1).mean(); n = known.rolling(window, min_periods=1).count()
     return pd.DataFrame(dict(ic_raw=m, n=n, ic=(m * n / (n + shrink)).fillna(0.0)), index=cal)
 
-# %% ../nbs/11a_optimize.ipynb #bd327b06
+# %% ../nbs/11a_optimize.ipynb #a785b54d
 def signal_decay(scores_wide: pd.DataFrame, # date x symbol scores
                  window: int = 250,         # trailing dates averaged
                  horizon: int = 5,          # prior half-life (days) before any autocorrelation is known
@@ -88,7 +53,7 @@ def signal_decay(scores_wide: pd.DataFrame, # date x symbol scores
     phi = rho.rolling(window, min_periods=5).mean().fillna(0.5 ** (1 / horizon))
     return phi.clip(0.0, max_phi).rename('phi')
 
-# %% ../nbs/11a_optimize.ipynb #dfa43d33
+# %% ../nbs/11a_optimize.ipynb #0283f7aa
 def expected_returns(neutral_scores: pd.DataFrame, # date x symbol neutralised scores
                      ic: pd.Series,                # point-in-time IC per date (signal_ic(...)['ic'])
                      sigma: pd.DataFrame,          # date x symbol daily residual vol
@@ -102,7 +67,7 @@ def expected_returns(neutral_scores: pd.DataFrame, # date x symbol neutralised s
     scale = np.sqrt(horizon) * np.where(ph > 0, (1 - ph) / (1 - ph ** horizon), 1.0 / horizon)
     return z.mul(ic.reindex(s.index).to_numpy() * scale, axis=0) * sigma.reindex_like(s)
 
-# %% ../nbs/11a_optimize.ipynb #283aa3eb
+# %% ../nbs/11a_optimize.ipynb #79ad6d4b
 @dataclass
 class RiskModel:
     "Point-in-time factor risk on decision dates: Sigma_t = X_t F_t X_t' + diag(idio_t); beta first, then sectors."
@@ -145,7 +110,7 @@ def factor_risk(panel: pd.DataFrame, dates, symbols=None, window: int = 126, idi
     Fs = np.stack([np.nan_to_num(fdf.iloc[max(0, s - window + 1): s + 1].dropna().cov().to_numpy()) if s >= 20 else np.zeros((K, K)) for s in sel])
     return RiskModel(dates, syms, ['beta'] + [f'sector_{l}' for l in levels], Xall[sel], Fs, idio[sel])
 
-# %% ../nbs/11a_optimize.ipynb #1714dcae
+# %% ../nbs/11a_optimize.ipynb #58c2db9f
 def project_neutral(w: np.ndarray,     # (N,) weights
                     A: np.ndarray,     # (m, N) constraint rows: A w = 0 (ones, beta, sector dummies)
                     ub: np.ndarray,    # (N,) per-name bound |w_i| <= ub_i (0 = may not hold)
@@ -169,7 +134,7 @@ def gp_trade_rate(gamma: float,  # risk aversion of the per-day objective (w' Si
     if lam <= 0: return 1.0
     return float((-gamma + np.sqrt(gamma * gamma + 4 * gamma * lam)) / 2 / lam)
 
-# %% ../nbs/11a_optimize.ipynb #8dd78c19
+# %% ../nbs/11a_optimize.ipynb #13f5d339
 _SCALE = 1e4   # objective scaled to O(1) for the solver (alpha ~ 1e-4 per day)
 
 def _problem(N: int, K: int, gross: float, beta_neutral: bool, sector_neutral: bool, part: bool, tcap, risk_aversion: float, borrow: float):
@@ -199,7 +164,7 @@ def _solve(prob, u, U):
         if prob.status == 'optimal' and u.value is not None: return np.asarray(u.value, float) / U, f'{solver.lower()}:optimal'
     return None, str(prob.status)
 
-# %% ../nbs/11a_optimize.ipynb #c8be72b4
+# %% ../nbs/11a_optimize.ipynb #3a049094
 @dataclass
 class OptimizeResult:
     "A cost-aware book and what built it."
@@ -235,7 +200,7 @@ def _inputs(neutral, universe, panel, pcfg, ncfg, ccfg, lag, horizon):
                 alpha=alpha.fillna(0.0).to_numpy(float), valid=valid, cm=cm, adv=adv,
                 lin=cm.linear.reindex(index=dates, columns=ever).to_numpy(float), imp=cm.impact.reindex(index=dates, columns=ever).to_numpy(float))
 
-# %% ../nbs/11a_optimize.ipynb #e4b8fb56
+# %% ../nbs/11a_optimize.ipynb #c8be72b4
 def _bounds(inp, i, pcfg, ccfg, w0):
     "Per-name bound (cap where valid, 0 elsewhere), participation bound and the neutrality rows on decision date i."
     v = inp['valid'][i]; cap = pcfg.max_weight if pcfg.max_weight is not None else pcfg.gross
@@ -259,7 +224,7 @@ def _clean(w, w0, A, v, tol=1e-7):
         Ah = A[:, h]; w[h] -= Ah.T @ (np.linalg.pinv(Ah @ Ah.T) @ (Ah @ w[h]))
     return w
 
-# %% ../nbs/11a_optimize.ipynb #83883ac1
+# %% ../nbs/11a_optimize.ipynb #68f5ee40
 def _optimize_step(N, K, p, ccfg, bn, sn, inp):
     "A closure solving date i's problem (built once, DPP) from the previous decision; a failed solve holds it."
     prob, P, u, U = _problem(N, K, p.gross, bn, sn, p.participation_cap is not None, p.turnover_cap, p.risk_aversion, inp['cm'].borrow_daily)
@@ -296,7 +261,7 @@ def _aim_step(p, ccfg, bn, sn, inp):
         return project_neutral(w, A, ub, p.gross), 'aim', tau
     return step
 
-# %% ../nbs/11a_optimize.ipynb #e6a010a5
+# %% ../nbs/11a_optimize.ipynb #83883ac1
 def optimize_book(neutral: pd.DataFrame,   # date x symbol neutralised scores on the panel's calendar
                   universe: pd.DataFrame,  # date x symbol bool in_universe
                   panel: pd.DataFrame,     # built panel (ret_1d, beta_252, sector, vol_20, adv_20, fwd_ret_h, ...)
@@ -329,13 +294,12 @@ def optimize_book(neutral: pd.DataFrame,   # date x symbol neutralised scores on
                           f"(statuses {st[~st.str.endswith('optimal') & (st != 'aim')].value_counts().to_dict()})")
     return OptimizeResult(out, predicted_costs(out, inp['cm']), diag, notes)
 
-# %% ../nbs/11a_optimize.ipynb #6a02e21a
+# %% ../nbs/11a_optimize.ipynb #ea601501
 def cost_forecast(predicted: pd.Series,     # decision date -> modelled trade cost (BookResult.predicted_costs)
                   weights: pd.DataFrame,    # the book on the panel's calendar
                   panel: pd.DataFrame, cost_config: CostConfig, decisions, lag: int = 1) -> pd.DataFrame:
     "Predicted vs realised trading cost per decision date: realised = spread + fees + impact apply_costs books at t + lag."
-    from quantlab.costs import apply_costs, hold_book
-    cr = apply_costs(hold_book(weights, decisions[-1]), panel, cost_config, lag=lag)
+    cr = apply_costs(weights, panel, cost_config, lag=lag, hold_after=decisions[-1])
     bd = cr.breakdown[['spread', 'fees', 'impact']].sum(axis=1).to_numpy()
     pos = weights.index.get_indexer(pd.DatetimeIndex(decisions)) + lag
     real = np.where(pos < len(bd), bd[np.minimum(pos, len(bd) - 1)], np.nan)

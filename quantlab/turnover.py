@@ -10,12 +10,15 @@ import numpy as np
 import pandas as pd
 from .config import TurnoverError, PortfolioConfig, TurnoverConfig, NeutralizeConfig
 from .config import PortfolioError, CostConfig
-from .optimize import optimize_book, predicted_costs, cost_model
+from .costs import cost_model
+from .optimize import optimize_book, predicted_costs
+from .portfolio import check_book_gross
 from .neutralize import neutralize as _neutralize, exposures_from_panel, NeutralizeReport, book_exposures
 from .panel import to_wide
 from .portfolio import _sides, _select, _hedge, _mask, _check_args, _cs_mean
 
 logger = logging.getLogger(__name__)
+
 
 # %% auto #0
 __all__ = ['logger', 'stable_bucket', 'controlled_book', 'turnover', 'holding_period', 'turnover_summary', 'BookResult',
@@ -167,7 +170,8 @@ def book_from_scores(scores: pd.Series,                  # long score Series on 
                      f"{int(rep.dropped.to_numpy().sum())} column-dates dropped, {len(rep.skipped)} dates skipped")
     if portfolio.method != 'rank':
         o = optimize_book(neutral, universe, panel, portfolio, neutralize, costs or CostConfig(), lag=lag, horizon=horizon)
-        return BookResult(o.weights, neutral, rep, _turnover(o.weights), notes + o.notes, book_exposures(o.weights, expo),
+        notes += o.notes + check_book_gross(o.weights, portfolio.gross, max_weight=portfolio.max_weight)['notes']
+        return BookResult(o.weights, neutral, rep, _turnover(o.weights), notes, book_exposures(o.weights, expo),
                           portfolio.method, o.predicted_costs, o.diagnostics)
     beta = to_wide(panel, 'beta_252') if portfolio.beta_hedge else None
     w, info = controlled_book(neutral, universe, portfolio, turnover, beta=beta, return_info=True)
@@ -175,7 +179,9 @@ def book_from_scores(scores: pd.Series,                  # long score Series on 
     if turnover.use_bands: notes.append(f"selection by rank bands {turnover.band_open}/{turnover.band_close}; portfolio k/quantile not used")
     short = int(((w.abs().sum(axis=1) < portfolio.gross - 1e-9) & (w.abs().sum(axis=1) > 0)).sum())
     if short: notes.append(f"{short} dates below the gross target {portfolio.gross}: a side had too few names to carry it under the cap")
+    notes += check_book_gross(w, portfolio.gross, max_weight=portfolio.max_weight)['notes']   # under-levered dates, with reasons
     pred = predicted_costs(w, cost_model(panel, costs, symbols=w.columns)) if costs is not None else None
     return BookResult(w, neutral, rep, _turnover(w), notes, book_exposures(w, expo), 'rank', pred)
 
 _turnover = turnover
+
