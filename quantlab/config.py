@@ -268,12 +268,26 @@ class PortfolioConfig:
     gross: float = 2.0             # gross leverage sum|w| (2.0 = 100% long / 100% short of AUM)
     max_weight: float | None = 0.05 # cap on |w| per name, as a fraction of AUM; None = no cap
     beta_hedge: bool = False       # rescale the sides so the book's ex-ante beta is 0
+    method: str = 'rank'           # 'rank' (top/bottom quantile book), 'optimize' (cvxpy, costs in the objective) or 'aim' (Garleanu-Pedersen rule)
+    risk_aversion: float = 2.0     # gamma in max alpha'w - gamma w'Sigma w - costs (daily units; 'optimize' and 'aim')
+    trade_aversion: float = 1.0    # multiplies the modelled trading cost in the objective (1 = the cost apply_costs charges)
+    participation_cap: float | None = None # |trade| x AUM <= this x ADV per name and date; None = off
+    turnover_cap: float | None = None # one-way turnover per date <= this; None = off
+    ic_shrink: float = 40.0        # n0 in IC_t = mean IC * n / (n + n0): n = dates of realised IC known at t
+    ic_window: int = 250           # trailing dates of realised IC (and score autocorrelation) used at each date
     def __post_init__(self):
         _check_float('portfolio.quantile', self.quantile, lo=0, hi=0.5, lo_open=True)
         _check_int('portfolio.k', self.k, lo=1, none_ok=True)
         _check_choice('portfolio.weighting', self.weighting, ('equal', 'score'))
         _check_float('portfolio.gross', self.gross, lo=0, hi=10, lo_open=True)
         _check_float('portfolio.max_weight', self.max_weight, lo=0, hi=1, lo_open=True, none_ok=True)
+        _check_choice('portfolio.method', self.method, ('rank', 'optimize', 'aim'))
+        _check_float('portfolio.risk_aversion', self.risk_aversion, lo=0, lo_open=True)
+        _check_float('portfolio.trade_aversion', self.trade_aversion, lo=0)
+        _check_float('portfolio.participation_cap', self.participation_cap, lo=0, hi=1, lo_open=True, none_ok=True)
+        _check_float('portfolio.turnover_cap', self.turnover_cap, lo=0, hi=2, lo_open=True, none_ok=True)
+        _check_float('portfolio.ic_shrink', self.ic_shrink, lo=0)
+        _check_int('portfolio.ic_window', self.ic_window, lo=5)
 
 @dataclass(frozen=True)
 class TurnoverConfig:

@@ -21,6 +21,7 @@ from .features import compute_features, available_features
 from .models import walk_forward, residual_target, compare_cv_oos, _worker_init
 from .leakage import scan_for_leaks, refuse_flagged, FeatureWhitelist, build_dataset
 from .turnover import book_from_scores
+from .optimize import cost_forecast
 from .costs import apply_costs, capacity_curve, price_window, hold_book
 from .capm import ic_stats, deflated_sharpe
 from .gates import portfolio_metrics, evaluate_gates
@@ -370,8 +371,11 @@ def _stage_model(r, ctx):
 def _stage_book(r, ctx):
     "Neutralized, turnover-controlled long/short book on the panel's calendar."
     c = r.config
-    b = book_from_scores(r.scores, r.panel, neutralize=c.neutralize, portfolio=c.portfolio, turnover=c.turnover)
-    r.weights, ctx['turnover'], r.reports['book'] = b.weights, b.turnover, dict(notes=list(b.notes))
+    b = book_from_scores(r.scores, r.panel, neutralize=c.neutralize, portfolio=c.portfolio, turnover=c.turnover,
+                         costs=c.costs, lag=c.panel.lag, horizon=c.model.target_horizon)
+    r.weights, ctx['turnover'], r.reports['book'] = b.weights, b.turnover, dict(notes=list(b.notes), method=b.method)
+    ctx['predicted_costs'] = b.predicted_costs
+    if b.diagnostics is not None: r.tables['book_diagnostics'] = b.diagnostics
     if b.exposure_report is not None: r.tables['neutralize_summary'] = b.exposure_report.summary()
 
 def _oos_window(r, ctx):
@@ -390,7 +394,10 @@ def _stage_costs(r, ctx):
     r.tables['window'] = pd.DataFrame(dict(first_decision=[dec[0]], last_decision=[dec[-1]], first_return=[ret[0]],
                                            last_return=[ret[-1]], days=[len(ret)], cost_moved_to_first_day=[pre]))
     r.reports['costs'] = dict(notes=list(cr.notes), counts=cr.counts)
-    r.tables['capacity'] = capacity_curve(hold_book(r.weights, dec[-1]), r.panel, c.costs, lag=lag)   # the same book at $1M..$1B
+    r.tables['capacity'] = capacity_curve(r.weights, r.panel, c.costs, lag=lag, decisions=dec, returns=ret)   # the same book and window at $1M..$1B
+    r.tables['traded_turnover'] = pd.DataFrame(dict(decision=r.turnover, traded=cr.traded_turnover.reindex(dec)))   # traded: from the drifted book
+    if ctx.get('predicted_costs') is not None:   # the book's modelled trade cost vs what apply_costs charged, per decision date
+        r.tables['cost_forecast'] = cost_forecast(ctx['predicted_costs'], r.weights, r.panel, c.costs, dec, lag=lag)
 
 # %% ../nbs/16_runner.ipynb #97862a26
 from .features import signal_features, signal_scores
