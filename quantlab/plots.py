@@ -266,7 +266,7 @@ def gates_chart(table: pd.DataFrame, title: str = 'Gates: value relative to its 
     labels = [f"{g}{f' ({o} threshold)' if o else ''}: {'PASS' if p else 'FAIL'}" for g, o, p in zip(table['gate'], ops, ok)]
     fig = _fig(title, '', 'value / scaled threshold (the op says which side of 1 passes)', height=max(220, 80 + 35 * len(table)))
     fig.add_bar(y=labels, x=ratio, orientation='h', marker_color=np.where(ok, '#54A24B', '#E45756'),
-                marker_pattern_shape=np.where(ok, '', 'x'), text=np.where(ok, 'PASS', 'FAIL'), textposition='outside',
+                text=np.where(ok, 'PASS', 'FAIL'), textposition='outside',
                 customdata=np.c_[table['value'].astype(float), thr], hovertemplate='%{y}: value %{customdata[0]:.4g}, threshold %{customdata[1]:.4g}<extra></extra>')
     fig.add_vline(x=1, line_dash='dash', line_color='grey'); fig.update_layout(hovermode='closest', showlegend=False)
     return fig
