@@ -111,7 +111,8 @@ def decay_chart(curve: pd.DataFrame, x: str = 'skip-lag (days)', title: str = 'S
                 theory: str | None = None) -> go.Figure:
     "A statistic (`mean`) against lag or holding period with a `lo`-`hi` band and an optional theoretical column."
     _need(curve, pd.DataFrame, 'decay_chart', ['mean', 'lo', 'hi'])
-    fig = _fig(title, 'decile long-short', x)
+    fig = _fig(title, 'decile long-short return (%)', x)
+    fig.update_yaxes(tickformat='.2%')
     xs = list(curve.index)
     fig.add_scatter(x=xs + xs[::-1], y=list(curve['hi']) + list(curve['lo'])[::-1], fill='toself', line=dict(width=0),
                     name='95% band', opacity=0.25, hoverinfo='skip')
