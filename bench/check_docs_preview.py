@@ -5,14 +5,14 @@ Usage (from the repository root; Quarto is not needed):
     python bench/check_docs_preview.py 17_plots 05_cv  # some chapters
     python bench/check_docs_preview.py --out _docs/preview  # where the pages go (the default; _docs/ is git-ignored)
 
-The site is built by `nbdev_docs` (deploy workflow): `nbdev_proc_nbs` turns `nbs/` into `_proc/` (directives become
-Quarto cell options, `#| hide` cells become `include: false`), then Quarto executes each notebook (nbs/_quarto.yml
-`execute: enabled: true`, with IN_TEST=1 as the workflow sets it) and renders its outputs. This script does the same
-with the tools installed here: nbdev's `proc_nbs` (the processing step of `nbdev_proc_nbs`, which itself first tries
-to install Quarto with sudo), then nbclient executes each processed chapter in `_proc/` with the
-environment the workflow uses, drops the cells Quarto would not show, and nbconvert writes the page with its code
-(`preview_html`). Each page is opened in headless Chromium (network off, bench/check_report_html.py): exit 1 if a
-chapter fails to execute or a chart on its page does not draw.
+The site (deploy workflow) executes every notebook in `nbs/` in place with IN_TEST=1 (the outputs are never
+committed), then `nbdev_docs` processes them (`#| hide` cells dropped, show_doc added) and Quarto renders the outputs.
+This script executes each chapter the same way (nbclient, in `nbs/`, same environment, the notebook on disk left
+untouched), drops the cells the site hides and writes the page with its code (`preview_html`, nbconvert's lab
+template: the site's show_doc blocks and theme are not reproduced, its outputs are). Each page is opened in headless
+Chromium (network off, bench/check_report_html.py): exit 1 if a chapter fails to execute or a chart does not draw.
+(`nbdev_proc_nbs` itself needs Quarto: without it, it tries to install Quarto with sudo and then pip-installs the
+repository in editable mode, repointing the environment's quantlab; do not run it on a shared machine.)
 """
 import argparse, json, os, subprocess, sys, time
 from pathlib import Path
@@ -38,10 +38,10 @@ def preview_html(nb, path):
     return Path(path)
 
 def execute(nb_path, timeout=1800):
-    "Execute a processed chapter in its folder with the docs build's environment (IN_TEST=1, no browser check)."
+    "Execute a chapter in its folder (a copy in memory) with the docs build's environment (IN_TEST=1, no browser check)."
     from nbclient import NotebookClient
     nb = nbformat.read(str(nb_path), as_version=4)
-    os.environ.update(IN_TEST='1', QUANTLAB_SKIP_BROWSER='1')
+    os.environ.update(IN_TEST='1', QUANTLAB_SKIP_BROWSER='1', PLOTLY_RENDERER='plotly_mimetype+notebook')   # as the deploy workflow
     NotebookClient(nb, timeout=timeout, kernel_name='python3', resources={'metadata': {'path': str(Path(nb_path).parent)}}).execute()
     return nb
 
@@ -49,11 +49,8 @@ def main():
     ap = argparse.ArgumentParser(); ap.add_argument('chapters', nargs='*'); ap.add_argument('--out', default='_docs/preview')
     a = ap.parse_args()
     root = Path(__file__).resolve().parent.parent
-    os.chdir(root)
-    from nbdev.serve import proc_nbs   # the processing step of nbdev_proc_nbs, which first installs Quarto when it is missing
-    proc_nbs(str(root / 'nbs'), n_workers=0)
-    proc, out = root / '_proc', root / a.out; out.mkdir(exist_ok=True)
-    chapters = sorted(p for p in proc.glob('*.ipynb') if not a.chapters or p.stem in a.chapters)
+    nbs, out = root / 'nbs', root / a.out; out.mkdir(parents=True, exist_ok=True)
+    chapters = sorted(p for p in nbs.glob('*.ipynb') if not a.chapters or p.stem in a.chapters)
     if find_chromium() is None: sys.exit('chromium not found: apt-get install -y chromium')
     bad, rows = [], []
     for p in chapters:
