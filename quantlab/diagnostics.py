@@ -11,7 +11,7 @@ import statsmodels.api as sm
 from scipy.optimize import curve_fit
 from statsmodels.regression.rolling import RollingOLS
 from .config import DiagnosticsError
-from .panel import to_wide
+from .panel import to_wide, row_ranks, subset_ranks
 
 # %% auto #0
 __all__ = ['log', 'STYLE_FACTORS', 'quantize', 'quantile_means', 'rank_autocorr', 'quantile_turnover', 'factor_tear',
@@ -81,22 +81,19 @@ def _row_corr(a: np.ndarray, b: np.ndarray) -> np.ndarray:
         return (da * db).sum(1) / np.sqrt((da * da).sum(1) * (db * db).sum(1))
 
 def _rank(x: np.ndarray, return_sorted: bool = False):
-    "Average ranks (1..n) along each row with ties averaged and NaN kept, as `DataFrame.rank(axis=1)` (+ sorted rows)."
-    T, N = x.shape; order = np.argsort(x, axis=1); v = np.take_along_axis(x, order, axis=1)   # NaN last
-    pos, tie = np.broadcast_to(np.arange(N), (T, N)), v[:, 1:] == v[:, :-1]
-    if tie.any():                                   # average each run of equal values (rare for continuous scores)
-        new = np.ones((T, N), bool); new[:, 1:] = ~tie; last = np.ones((T, N), bool); last[:, :-1] = ~tie
-        start = np.maximum.accumulate(np.where(new, pos, 0), axis=1)                       # first position of the run
-        end = np.minimum.accumulate(np.where(last, pos, N - 1)[:, ::-1], axis=1)[:, ::-1]   # last position of the run
-        pos = (start + end) / 2
-    out = np.empty((T, N)); np.put_along_axis(out, order, np.where(np.isnan(v), np.nan, pos + 1.0), axis=1)
-    return (out, v) if return_sorted else out
+    "Average ranks (1..n) along each row, NaN kept (`quantlab.panel.row_ranks`); with `return_sorted`, (ranks, (order, sorted rows))."
+    if not return_sorted: return row_ranks(x)
+    r, order, v = row_ranks(x, return_sort=True)
+    return r, (order, v)
 
-def _rank_ic(factor: pd.DataFrame, fwd: pd.DataFrame, f_rank: np.ndarray | None = None) -> pd.Series:
+def _rank_ic(factor: pd.DataFrame, fwd: pd.DataFrame, f_rank: tuple | None = None) -> pd.Series:
     "Per-date Spearman rank IC between a wide score and a wide forward return (pairs where both exist)."
     f, r = factor.to_numpy(float), fwd.to_numpy(float)
     m = np.isfinite(f) & np.isfinite(r)
-    rf = f_rank if f_rank is not None and (m == np.isfinite(f)).all() else _rank(np.where(m, f, np.nan))  # reuse when no pair drops
+    if f_rank is None: rf = _rank(np.where(m, f, np.nan))
+    else:                                               # (ranks, (order, sorted rows)) of the whole factor: no new sort
+        rf, (order, v) = f_rank
+        if not (m == np.isfinite(f)).all(): rf = subset_ranks(order, v, m)   # re-rank on the names with this return
     return pd.Series(_row_corr(rf, _rank(np.where(m, r, np.nan))), index=factor.index, name='ic')
 
 # %% ../nbs/13_diagnostics.ipynb #d0632ac7
@@ -158,9 +155,9 @@ def factor_tear(factor,                    # long `score` Series (date, symbol) 
     f = _as_wide(factor, panel)
     if universe and 'in_universe' in panel.columns: f = f.where(_wide(panel, 'in_universe').fillna(False).astype(bool))
     if f.notna().sum().sum() == 0: raise DiagnosticsError("the factor has no finite value on the panel's (universe) rows")
-    fr, srt = _rank(f.to_numpy(float), return_sorted=True)     # one sort of the scores serves ranks and buckets
-    q = quantize(f, quantiles, sorted_rows=srt); fwd = {h: _wide(panel, f'fwd_ret_{h}') for h in horizons}
-    ic = pd.DataFrame({h: _rank_ic(f, r, fr) for h, r in fwd.items()}).rename_axis(columns='horizon')
+    fr, srt = _rank(f.to_numpy(float), return_sorted=True)     # one sort of the scores serves ranks, buckets and every horizon's IC
+    q = quantize(f, quantiles, sorted_rows=srt[1]); fwd = {h: _wide(panel, f'fwd_ret_{h}') for h in horizons}
+    ic = pd.DataFrame({h: _rank_ic(f, r, (fr, srt)) for h, r in fwd.items()}).rename_axis(columns='horizon')
     qd = {h: quantile_means(q, r, quantiles, demeaned) for h, r in fwd.items()}
     spread = pd.DataFrame({h: d[quantiles] - d[1] for h, d in qd.items()}).rename_axis(columns='horizon')
     out = dict(ic=ic, quantile_returns=pd.DataFrame({h: d.mean() for h, d in qd.items()}).rename_axis(columns='horizon'),

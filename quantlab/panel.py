@@ -13,8 +13,8 @@ from .data import RAW_COLUMNS, synthetic_market, load_sample, read_panel
 logger = logging.getLogger(__name__)
 
 # %% auto #0
-__all__ = ['logger', 'DERIVED', 'to_wide', 'to_long', 'build_panel', 'market_proxy', 'check_panel', 'rank_ic',
-           'panel_from_config']
+__all__ = ['logger', 'DERIVED', 'to_wide', 'to_long', 'build_panel', 'market_proxy', 'check_panel', 'row_ranks', 'subset_ranks',
+           'rank_ic', 'panel_from_config']
 
 # %% ../nbs/02_panel.ipynb #c445e934
 def _grid(df):
@@ -294,6 +294,41 @@ def check_panel(panel: pd.DataFrame, # the frame a stage received
     if panel['in_universe'].dtype != bool: raise PanelError(f"panel column 'in_universe' has dtype {panel['in_universe'].dtype}, expected bool")
     return panel
 
+# %% ../nbs/02_panel.ipynb #01ff97a1
+def _runs(v):
+    "Start and end sorted position of each value's run of equal values (rows of sorted `v`; NaN never ties)."
+    T, N = v.shape; pos = np.broadcast_to(np.arange(N), (T, N)); tie = v[:, 1:] == v[:, :-1]
+    if not tie.any(): return None
+    new = np.ones((T, N), bool); new[:, 1:] = ~tie; last = np.ones((T, N), bool); last[:, :-1] = ~tie
+    start = np.maximum.accumulate(np.where(new, pos, 0), axis=1)
+    end = np.minimum.accumulate(np.where(last, pos, N - 1)[:, ::-1], axis=1)[:, ::-1]
+    return start, end
+
+def row_ranks(x: np.ndarray,        # 2-D float array (dates x names); NaN = missing
+              return_sort: bool = False, # also return (order, sorted rows) for `subset_ranks`
+             ):
+    "Average ranks 1..n along each row (ties share their mean rank, NaN kept), as `DataFrame.rank(axis=1)`."
+    x = np.asarray(x, float)
+    if x.ndim != 2: raise PanelError(f"row_ranks needs a 2-D dates x names array, got shape {x.shape}")
+    order = np.argsort(x, axis=1); v = np.take_along_axis(x, order, axis=1)        # NaN sorts last
+    runs = _runs(v); pos = np.arange(x.shape[1], dtype=float) if runs is None else (runs[0] + runs[1]) / 2
+    out = np.empty(x.shape); np.put_along_axis(out, order, np.where(np.isnan(v), np.nan, pos + 1.0), axis=1)
+    return (out, order, v) if return_sort else out
+
+def subset_ranks(order: np.ndarray, v: np.ndarray, # the sort `row_ranks(x, return_sort=True)` returned
+                 keep: np.ndarray,                  # bool mask like x: the values to rank among (others -> NaN)
+                ) -> np.ndarray:
+    "`row_ranks(np.where(keep, x, nan))` from x's sort, without sorting again."
+    ks = np.take_along_axis(np.asarray(keep, bool), order, axis=1) & ~np.isnan(v)   # kept, in sorted order
+    c = np.cumsum(ks, axis=1, dtype=np.int64); runs = _runs(v)
+    if runs is None: r = c.astype(float)
+    else:
+        s, e = runs; T = np.arange(len(v))[:, None]
+        before = np.where(s > 0, c[T, np.maximum(s - 1, 0)], 0)                       # kept values before the run
+        r = before + (c[T, e] - before + 1) / 2
+    out = np.empty(v.shape); np.put_along_axis(out, order, np.where(ks, r, np.nan), axis=1)
+    return out
+
 # %% ../nbs/02_panel.ipynb #2bda273b
 def _ic_wide(x, name: str) -> pd.DataFrame:
     "Wide date x symbol frame of a wide frame (as is) or of a long (date, symbol) Series (by position, like `to_wide`)."
@@ -322,9 +357,9 @@ def rank_ic(scores, # long Series (date, symbol) or wide date x symbol frame of 
     S, F = s.to_numpy(float), f.to_numpy(float)
     ok = ~np.isnan(S) & ~np.isnan(F)
     if universe is not None: ok &= _ic_wide(universe, 'universe').reindex(index=s.index, columns=s.columns).to_numpy(float) > 0
-    n, both = ok.sum(axis=1), np.vstack([ok, ok])
-    r = pd.DataFrame(np.where(both, np.vstack([S, F]), np.nan)).rank(axis=1).to_numpy()      # both sides in one pass
-    a, b = np.split(np.where(both, r - (np.tile(n, 2)[:, None] + 1) / 2, 0.0), 2)            # centred ranks, 0 off the pairs
+    n = ok.sum(axis=1); mid = (n[:, None] + 1) / 2                                          # mean rank of the pairs
+    a = np.where(ok, row_ranks(np.where(ok, S, np.nan)) - mid, 0.0)                          # centred ranks, 0 off the pairs
+    b = np.where(ok, row_ranks(np.where(ok, F, np.nan)) - mid, 0.0)
     sab, saa, sbb = (a * b).sum(axis=1), (a * a).sum(axis=1), (b * b).sum(axis=1)
     keep = (n >= min_names) & (saa > 0) & (sbb > 0)
     out = pd.Series(sab[keep] / np.sqrt(saa[keep] * sbb[keep]), pd.Index(s.index[keep], name='date'), name='ic')
