@@ -16,9 +16,9 @@ from . import plots
 
 # %% auto #0
 __all__ = ['METRIC_FORMATS', 'CAPM_ROWS', 'PERF_ROWS', 'TRIAL_ROWS', 'KEY_ROWS', 'ROW_FORMATS', 'FOLD_COLUMNS', 'FACTOR_NAMES',
-           'ROLLING_WINDOW', 'fmt', 'verdict_banner', 'table', 'capm_table', 'perf_table', 'key_metrics', 'drawdowns',
-           'gates_table', 'folds_table', 'config_table', 'run_summary', 'Figures', 'oos_slice', 'legend_names',
-           'report_figures', 'count_outputs', 'remote_urls', 'export_html']
+           'ROLLING_WINDOW', 'fmt', 'trials_table', 'verdict_banner', 'table', 'capm_table', 'perf_table',
+           'key_metrics', 'drawdowns', 'gates_table', 'folds_table', 'config_table', 'run_summary', 'Figures',
+           'oos_slice', 'legend_names', 'report_figures', 'count_outputs', 'remote_urls', 'export_html']
 
 # %% ../nbs/18_report.ipynb #dddab1eb
 _PCT, _INT, _F2, _F3 = '{:.2%}', '{:.0f}', '{:.2f}', '{:.3f}'
@@ -42,6 +42,20 @@ def _metric(result, name, col='net'):
     m = getattr(result, 'metrics', None)
     return float(m.loc[name, col]) if m is not None and name in m.index and col in m.columns else float('nan')
 
+def trials_table(result) -> pd.DataFrame | None:
+    "Trials on this data and the deflated Sharpe (`tables['trials']`, else the runner's `reports['trials']`); None if not recorded."
+    t = (getattr(result, 'tables', None) or {}).get('trials')
+    if t is not None: return t
+    r = (getattr(result, 'reports', None) or {}).get('trials')
+    return pd.DataFrame([{k: v for k, v in r.items() if k != 'ledger'}]) if r else None
+
+def _trials(result) -> tuple[float, float]:
+    "(n_trials, dsr) from the metrics rows, else from the trials table; NaN when the run has none."
+    n, d = _metric(result, 'n_trials'), _metric(result, 'dsr')
+    t = trials_table(result)
+    if not np.isfinite(d) and t is not None and 'dsr' in t.columns: n, d = float(t['n_trials'].iloc[0]), float(t['dsr'].iloc[0])
+    return n, d
+
 def verdict_banner(result) -> HTML:
     "Coloured box: gates verdict, failing gates, key net numbers, book policy, trials, assertion and baseline status."
     verdict = str(result.verdict or 'no verdict'); ok = verdict.startswith('pass')
@@ -54,8 +68,8 @@ def verdict_banner(result) -> HTML:
             f" &middot; beta {fmt('beta', _metric(result, 'beta'))} &middot; annual net return {fmt('ann_return', _metric(result, 'ann_return'))}"
             f" &middot; daily one-way turnover {fmt('turnover', _metric(result, 'turnover'))} &middot; {fmt('n_days', days)} out-of-sample days")
     extra = [f"book: {html.escape(str(rep['book']['method']))}"] if 'method' in rep.get('book', {}) else []
-    if np.isfinite(_metric(result, 'dsr')):
-        extra.append(f"deflated Sharpe {fmt('dsr', _metric(result, 'dsr'))} over {fmt('n_trials', _metric(result, 'n_trials'))} trials")
+    n_trials, dsr = _trials(result)
+    if np.isfinite(dsr): extra.append(f"deflated Sharpe {fmt('dsr', dsr)} over {fmt('n_trials', n_trials)} trials")
     color = '#1b7f3b' if ok else '#b42318'
     return HTML(f"<div class='quantlab-verdict' style='border-left:8px solid {color};padding:10px 14px;background:{color}14;margin:6px 0'>"
                 f"<div style='font-size:150%;font-weight:bold;color:{color}'>Gates: {html.escape(verdict.upper())}</div>"
