@@ -288,7 +288,8 @@ def _stage_model(r, ctx):
         wts = np.sqrt(to_wide(r.panel, 'market_cap')) if c.neutralize.neutralize_weights == 'sqrt_cap' else None
         y_train = residual_target(ctx['y'], r.panel, c.neutralize.exposures, weights=wts)
     wf = walk_forward(r.features, ctx['y'], c.cv, c.model, horizon=c.model.target_horizon, lag=c.panel.lag,
-                      seed=c.runtime.seed, n_jobs=ctx['n_jobs'], progress=False, calendar=ctx['calendar'], y_train=y_train)
+                      seed=c.runtime.seed, n_jobs=ctx['n_jobs'], progress=False, calendar=ctx['calendar'], y_train=y_train,
+                      cv_every=c.runtime.cv_every, nthread=c.runtime.xgb_threads, backend=c.runtime.backend, address=c.runtime.address)
     r.scores, r.folds = wf.scores, wf.folds
     r.reports['model'] = dict(wf.report, params=wf.params, target='residual on ' + '+'.join(c.neutralize.exposures)
                               if y_train is not None else 'raw forward return')
