@@ -16,9 +16,10 @@ from .panel import rank_ic
 _all_ = ['rank_ic']   # defined in 02_panel; re-exported here next to `ic_stats`
 
 # %% auto #0
-__all__ = ['align_returns', 'newey_west_lags', 'CapmResult', 'capm_stats', 'drawdown', 'Drawdown', 'max_drawdown', 'equity_curve',
-           'monthly_returns', 'perf_stats', 'ic_stats', 'probabilistic_sharpe', 'expected_max_sharpe',
-           'deflated_sharpe', 'block_indices', 'bootstrap_ci', 'rank_ic']
+__all__ = ['align_returns', 'newey_west_lags', 'CapmResult', 'har_dof', 'ewc_lrv', 'capm_stats', 'drawdown', 'Drawdown',
+           'max_drawdown', 'drawdown_table', 'equity_curve', 'monthly_returns', 'annual_returns', 'perf_stats',
+           'rolling_stats', 'ic_stats', 'probabilistic_sharpe', 'expected_max_sharpe', 'deflated_sharpe',
+           'block_indices', 'bootstrap_ci', 'rank_ic']
 
 # %% ../nbs/07_capm.ipynb #e87fcfe2
 _log = logging.getLogger(__name__)
@@ -54,14 +55,29 @@ def newey_west_lags(nobs: int) -> int:
 
 @dataclass(frozen=True)
 class CapmResult:
-    "Alpha/beta of a strategy on the market, HAC t-stats, IR_mkt and the active return series."
+    "Alpha/beta of a strategy on the market, Newey-West t-stats, IR_mkt (the EWC alpha t, t_{har_dof}) and the active return series."
     alpha: float; alpha_ann: float; beta: float; t_alpha: float; t_beta: float
     ir_mkt: float; ir_active_ann: float; active: pd.Series; resid: pd.Series
     nobs: int; hac_lags: int; dropped: dict
+    har_dof: int = 0   # degrees of freedom of ir_mkt's EWC variance (Student-t reference)
     def to_series(self) -> pd.Series:
         "The scalar fields as a Series (for metrics tables)."
         d = {k: v for k, v in asdict(self).items() if k not in ('active', 'resid', 'dropped')}
         return pd.Series(d | {'n_dropped': sum(self.dropped.values())}, dtype=float, name='capm')
+
+# %% ../nbs/07_capm.ipynb #a39659de
+def har_dof(nobs: int, horizon: int = 1) -> int:
+    "Degrees of freedom nu of the EWC long-run variance: floor(0.4 T^(2/3)) (LLSW 2018), at most T / (2 horizon), >= 1."
+    if nobs < 2: raise MetricsError(f"need at least 2 observations for a long-run variance, got {nobs}")
+    return max(1, min(int(0.4 * nobs ** (2 / 3)), nobs // (2 * max(int(horizon), 1))))
+
+def ewc_lrv(psi, dof: int) -> np.ndarray:
+    "Equal-weighted-cosine long-run covariance of the rows of `psi` (T x k): mean of the outer products of its first `dof` DCT-II coefficients."
+    psi = np.asarray(psi, dtype=float); T = psi.shape[0]; psi = psi.reshape(T, -1)
+    if not 1 <= dof < T: raise MetricsError(f"dof must be between 1 and T - 1 = {T - 1}, got {dof}")
+    C = math.sqrt(2 / T) * np.cos(np.pi * np.arange(1, dof + 1)[:, None] * (np.arange(T) + 0.5) / T)
+    lam = C @ psi
+    return lam.T @ lam / dof
 
 # %% ../nbs/07_capm.ipynb #5d485d59
 def capm_stats(strategy: pd.Series,      # daily strategy returns (net or gross), indexed by date
@@ -70,7 +86,7 @@ def capm_stats(strategy: pd.Series,      # daily strategy returns (net or gross)
                periods_per_year: int = 252, # annualisation factor
                min_obs: int = 20,        # fewer aligned dates raises `MetricsError`
               ) -> CapmResult:
-    "OLS of strategy on market returns with HAC (Newey-West) t-stats; IR_mkt is the alpha t-stat."
+    "OLS of strategy on market returns with Newey-West t-stats; IR_mkt is the alpha t-stat with the EWC variance (t_{har_dof})."
     s, m, rep = align_returns(strategy, market, min_obs)
     if m.max() == m.min(): raise MetricsError(f"market returns are constant ({m.iloc[0]}) on all {len(m)} dates: beta is undefined")
     L = newey_west_lags(len(s)) if hac_lags is None else int(hac_lags)
@@ -78,11 +94,15 @@ def capm_stats(strategy: pd.Series,      # daily strategy returns (net or gross)
     fit = sm.OLS(s.to_numpy(), sm.add_constant(m.to_numpy())).fit(
         cov_type='HAC', cov_kwds=dict(maxlags=L, kernel='bartlett', use_correction=False))
     (a, b), (ta, tb) = fit.params, fit.tvalues
+    X = np.column_stack([np.ones(len(m)), m.to_numpy()])
+    psi = (X @ np.linalg.inv(X.T @ X / len(m))) * fit.resid[:, None]      # OLS influence functions, T x 2
+    nu = har_dof(len(s))
+    t_har = a / math.sqrt(ewc_lrv(psi, nu)[0, 0] / len(s))
     active = (s - b * m).rename('active')
     sd = active.std()
     ir = active.mean() / sd * math.sqrt(periods_per_year) if sd > 0 else float('nan')
-    return CapmResult(float(a), float(a * periods_per_year), float(b), float(ta), float(tb), float(ta), float(ir),
-                      active, pd.Series(fit.resid, s.index, name='resid'), len(s), L, rep)
+    return CapmResult(float(a), float(a * periods_per_year), float(b), float(ta), float(tb), float(t_har), float(ir),
+                      active, pd.Series(fit.resid, s.index, name='resid'), len(s), L, rep, nu)
 
 # %% ../nbs/07_capm.ipynb #a4108c7e
 def drawdown(returns: pd.Series) -> pd.Series:
@@ -111,6 +131,22 @@ def max_drawdown(returns: pd.Series) -> Drawdown:
     return Drawdown(float(v[t]), dd.index[p] if p >= 0 else pd.NaT, dd.index[t],
                     dd.index[e] if e < len(v) else pd.NaT, e - (p + 1), dd)
 
+# %% ../nbs/07_capm.ipynb #0345d5b5
+def drawdown_table(returns: pd.Series, # daily returns (fractions)
+                   top: int = 5,       # how many episodes, worst first
+                  ) -> pd.DataFrame:
+    "The `top` worst drawdown episodes: depth, peak, trough, recovery (NaT if none) and trading days under water."
+    dd = drawdown(returns); v = dd.to_numpy(); cols = ['depth', 'peak', 'trough', 'recovery', 'days']
+    under = v < 0
+    if not under.any(): return pd.DataFrame(columns=cols).astype({'depth': float, 'days': int})
+    episode = np.cumsum(~under)[under]                     # id of each under-water day's episode (= the count of peaks before it)
+    pos = np.flatnonzero(under); rows = []
+    for e in np.unique(episode):
+        p = pos[episode == e]; s, t = p[0], p[int(v[p].argmin())]; end = p[-1] + 1
+        rows.append((float(v[t]), dd.index[s - 1] if s > 0 else pd.NaT, dd.index[t], dd.index[end] if end < len(v) else pd.NaT, end - s))
+    out = pd.DataFrame(rows, columns=cols).sort_values('depth', kind='stable').head(top).reset_index(drop=True)
+    return out.rename_axis('rank').set_axis(range(1, len(out) + 1))
+
 # %% ../nbs/07_capm.ipynb #b3c67f9c
 def equity_curve(returns: pd.Series | pd.DataFrame) -> pd.Series | pd.DataFrame:
     "Growth of $1: cumulative product of (1 + r), per column for a frame; NaN days carry the curve unchanged."
@@ -124,6 +160,13 @@ def monthly_returns(returns: pd.Series) -> pd.DataFrame:
     if not isinstance(r.index, pd.DatetimeIndex): raise MetricsError("returns must be indexed by a DatetimeIndex to group by month")
     m = (1.0 + r).groupby([r.index.year.rename('year'), r.index.month.rename('month')]).prod() - 1.0
     return m.unstack('month').reindex(columns=range(1, 13))
+
+# %% ../nbs/07_capm.ipynb #6d67198d
+def annual_returns(returns: pd.Series) -> pd.Series:
+    "Compounded calendar-year returns of a daily series, indexed by year."
+    r = _as_returns(returns, 'returns').dropna()
+    if not isinstance(r.index, pd.DatetimeIndex): raise MetricsError("returns must be indexed by a DatetimeIndex to group by year")
+    return ((1.0 + r).groupby(r.index.year.rename('year')).prod() - 1.0).rename('annual_return')
 
 # %% ../nbs/07_capm.ipynb #8054e917
 def perf_stats(returns: pd.Series,              # daily returns (fractions)
@@ -147,19 +190,38 @@ def perf_stats(returns: pd.Series,              # daily returns (fractions)
         out |= dict(turnover=ts['daily'], holding_period=ts['holding_period_days'])
     return pd.Series(out, dtype=float, name='perf')
 
+# %% ../nbs/07_capm.ipynb #ce64f7c7
+def rolling_stats(returns: pd.Series,        # daily strategy returns
+                  market: pd.Series,         # daily market returns
+                  window: int = 63,          # trailing window in trading days
+                  periods_per_year: int = 252,
+                 ) -> pd.DataFrame:
+    "Rolling annualised Sharpe and market beta over a trailing `window` of days (NaN until the window is full)."
+    if window < 2: raise MetricsError(f"window={window}: need at least 2 days for a rolling Sharpe and beta")
+    s, m, _ = align_returns(returns, market, min_obs=2)
+    roll = s.rolling(window, min_periods=window)
+    beta = roll.cov(m) / m.rolling(window, min_periods=window).var()
+    return pd.DataFrame({'sharpe': roll.mean() / roll.std() * math.sqrt(periods_per_year), 'beta': beta})
+
 # %% ../nbs/07_capm.ipynb #37ce45da
 def ic_stats(ic: pd.Series,            # IC series (one value per date)
-             hac_lags: int | None = None, # Newey-West lags for the t-stat; None = floor(4 (T/100)^(2/9))
+             horizon: int = 1,         # h of the forward return the ICs were measured on (overlap: h - 1 days)
+             hac_lags: int | None = None, # Newey-West lags for t_ic; None = max(floor(4 (T/100)^(2/9)), h - 1)
              min_obs: int = 10,        # fewer dates raises `MetricsError`
             ) -> pd.Series:
-    "Mean IC, its HAC t-stat, ICIR (mean/sd per date), hit rate and count."
+    "Mean IC, Newey-West t (>= h-1 lags), EWC t with its dof and two-sided p-value, ICIR, hit rate and count."
     x = _as_returns(ic, 'ic').dropna()
     if len(x) < min_obs: raise MetricsError(f"ic has {len(x)} non-NaN dates, need >= {min_obs} for IC statistics")
-    L = newey_west_lags(len(x)) if hac_lags is None else int(hac_lags)
+    if isinstance(horizon, bool) or not isinstance(horizon, (int, np.integer)) or horizon < 1:
+        raise MetricsError(f"horizon={horizon!r} is invalid: pass the forward-return horizon h in days (an integer >= 1)")
+    L = max(newey_west_lags(len(x)), horizon - 1) if hac_lags is None else int(hac_lags)
     fit = sm.OLS(x.to_numpy(), np.ones(len(x))).fit(cov_type='HAC', cov_kwds=dict(maxlags=L, kernel='bartlett', use_correction=False))
-    sd = x.std()
-    return pd.Series(dict(mean_ic=x.mean(), t_ic=float(fit.tvalues[0]), icir=x.mean() / sd if sd > 0 else np.nan,
-                          hit_rate=(x > 0).mean(), n_dates=len(x), hac_lags=L), dtype=float, name='ic_stats')
+    nu, sd = har_dof(len(x), horizon), x.std()
+    lrv = ewc_lrv(x.to_numpy(), nu)[0, 0]
+    t_har = x.mean() / math.sqrt(lrv / len(x)) if lrv > 0 else np.nan
+    return pd.Series(dict(mean_ic=x.mean(), t_ic=float(fit.tvalues[0]), t_har=t_har, p_value=2 * stats.t.sf(abs(t_har), nu),
+                          icir=x.mean() / sd if sd > 0 else np.nan, hit_rate=(x > 0).mean(), n_dates=len(x),
+                          horizon=horizon, hac_lags=L, dof=nu), dtype=float, name='ic_stats')
 
 # %% ../nbs/07_capm.ipynb #4c4bfa36
 def _sr_moments(returns) -> tuple[float, float, float, int]:

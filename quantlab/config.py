@@ -5,6 +5,7 @@
 # %% ../nbs/00_config.ipynb #354c2f19
 from __future__ import annotations
 import hashlib, json
+import re
 from dataclasses import dataclass, fields, asdict, replace, is_dataclass
 from importlib import resources
 from pathlib import Path
@@ -12,13 +13,13 @@ from typing import Any
 import yaml
 
 # %% auto #0
-__all__ = ['SMOKE', 'QuantlabError', 'ConfigError', 'DataError', 'PanelError', 'FeatureError', 'LeakageError', 'CVError',
-           'ModelError', 'MetricsError', 'NeutralizeError', 'PortfolioError', 'TurnoverError', 'CostError', 'GateError',
-           'DiagnosticsError', 'BaselineError', 'AssertionSuiteError', 'RunnerError', 'PlotError', 'DataConfig',
-           'UniverseConfig', 'PanelConfig', 'FeatureConfig', 'CVConfig', 'ModelConfig', 'NeutralizeConfig',
-           'PortfolioConfig', 'TurnoverConfig', 'CostConfig', 'GatesConfig', 'RuntimeConfig', 'RunConfig',
-           'with_overrides', 'config_hash', 'shipped_config_path', 'read_yaml', 'load_config', 'save_config', 'in_test',
-           'config_from_params']
+__all__ = ['ESTIMATOR_ALIASES', 'SMOKE', 'QuantlabError', 'ConfigError', 'DataError', 'PanelError', 'FeatureError',
+           'LeakageError', 'CVError', 'ModelError', 'MetricsError', 'NeutralizeError', 'PortfolioError',
+           'TurnoverError', 'CostError', 'GateError', 'DiagnosticsError', 'BaselineError', 'AssertionSuiteError',
+           'RunnerError', 'PlotError', 'DataConfig', 'UniverseConfig', 'PanelConfig', 'FeatureConfig', 'CVConfig',
+           'ModelConfig', 'NeutralizeConfig', 'PortfolioConfig', 'TurnoverConfig', 'CostConfig', 'GatesConfig',
+           'RuntimeConfig', 'RunConfig', 'with_overrides', 'config_hash', 'shipped_config_path', 'read_yaml',
+           'load_config', 'save_config', 'in_test', 'config_from_params']
 
 # %% ../nbs/00_config.ipynb #19be115e
 class QuantlabError(ValueError):
@@ -108,6 +109,50 @@ class PanelConfig:
         _check_int('panel.lag', self.lag, lo=0, hi=5)
         _check_int('panel.vol_window', self.vol_window, lo=2); _check_int('panel.beta_window', self.beta_window, lo=20)
 
+# %% ../nbs/00_config.ipynb #2c6b9192
+class _FrozenDict(dict):
+    "A read-only, hashable dict: a mapping field of a frozen config (YAML and JSON see a plain mapping)."
+    def __hash__(self): return hash(tuple(sorted((k, repr(v)) for k, v in self.items())))
+    def __reduce__(self): return (_FrozenDict, (dict(self),))   # pickles and deep-copies (sweep workers)
+    def _ro(self, *a, **k): raise TypeError("config mappings are frozen: build a new config with with_overrides")
+    __setitem__ = __delitem__ = update = pop = popitem = clear = setdefault = _ro
+
+def _parse_signal(v):
+    "`model.signal` normalised: None, one feature name, or a frozen {name: weight} ('a,-b', 'a:1,b:0.5' or a mapping)."
+    if v is None or isinstance(v, dict): return None if v is None else _FrozenDict({str(k): float(w) for k, w in v.items()})
+    if isinstance(v, (list, tuple)) and all(isinstance(p, (list, tuple)) and len(p) == 2 for p in v): return _FrozenDict({str(k): float(w) for k, w in v})
+    if not isinstance(v, str) or not v.strip(): return v   # refused by _check_model_byo
+    parts = [p.strip() for p in v.split(',') if p.strip()]
+    if len(parts) == 1 and ':' not in parts[0]: return parts[0]
+    out = {}
+    for p in parts:
+        name, _, w = p.partition(':'); neg = name.startswith('-')
+        out[name.lstrip('-').strip()] = (-1.0 if neg else 1.0) * (float(w) if w else 1.0)
+    return _FrozenDict(out)
+
+
+# %% ../nbs/00_config.ipynb #c246c164
+def _check_model_byo(m):
+    "Validate and normalise ModelConfig's bring-your-own fields: signal, estimator, estimator_params, scores."
+    try: object.__setattr__(m, 'signal', _parse_signal(m.signal))
+    except (ValueError, TypeError): _require(False, 'model.signal', "a feature name, 'a,b', 'a:1,b:-0.5' or a mapping {name: weight}", m.signal)
+    sig = m.signal
+    _require(sig is None or (isinstance(sig, str) and sig.lstrip('-')) or (isinstance(sig, dict) and len(sig) > 0
+             and all(k and w == w and abs(w) != float('inf') for k, w in sig.items())), 'model.signal',
+             "a feature name, 'a,b', 'a:1,b:-0.5' or a mapping {name: finite weight}", sig)
+    _require(m.mode == 'none' or sig is None, 'model.signal', "null unless model.mode is 'none' (set mode='none' to score with the signal)", sig)
+    _require(m.mode != 'none' or sig is not None or m.scores is not None, 'model.signal',
+             "a feature name or {name: weight} when model.mode is 'none' (or give model.scores)", sig)
+    _require(isinstance(m.estimator, str) and (m.estimator == 'xgboost' or re.fullmatch(r'[A-Za-z_][\w]*(\.[A-Za-z_]\w*)+', m.estimator) is not None),
+             'model.estimator', "'xgboost' or a dotted class path such as 'sklearn.linear_model.Ridge'", m.estimator)
+    _require(isinstance(m.estimator_params, dict) and all(isinstance(k, str) for k in m.estimator_params), 'model.estimator_params',
+             'a mapping of keyword arguments', m.estimator_params)
+    object.__setattr__(m, 'estimator_params', _FrozenDict(m.estimator_params))
+    _require(m.estimator == 'xgboost' or (m.objective == 'reg:squarederror' and not m.tune), 'model.estimator',
+             "'xgboost' when model.objective is 'rank:pairwise' or model.tune is true (both are XGBoost's)", m.estimator)
+    _require(m.scores is None or (isinstance(m.scores, str) and bool(m.scores)), 'model.scores', 'a path to a Parquet file of scores, or null', m.scores)
+
+
 # %% ../nbs/00_config.ipynb #947d8282
 @dataclass(frozen=True)
 class FeatureConfig:
@@ -148,8 +193,8 @@ class CVConfig:
 
 @dataclass(frozen=True)
 class ModelConfig:
-    "The XGBoost model: pooled cross-sectional or per asset, its target and hyper-parameters."
-    mode: str = 'pooled'              # 'pooled' (one model over all rows) or 'per_asset' (one model per symbol)
+    "The model: XGBoost (or any scikit-learn regressor) pooled or per asset, or none (a fixed signal); target, hyper-parameters."
+    mode: str = 'pooled'              # 'pooled' (one model over all rows), 'per_asset' (one model per symbol) or 'none' (score = model.signal)
     target_horizon: int = 5           # h of the fwd_ret_{h} target; must be one of panel.horizons
     target: str = 'rank'              # per-date target transform: 'rank', 'zscore' or 'raw'
     residual_target: bool = True      # learn the forward return net of neutralize.exposures (what the neutral book earns)
@@ -162,8 +207,13 @@ class ModelConfig:
     min_child_weight: float = 50.0
     early_stopping_rounds: int | None = 25 # None = no early stopping
     tune: bool = False                # choose max_depth/learning_rate by purged CV on the training window
+    signal: str | dict | None = None  # mode 'none': a feature name ('-name' negates) or {name: weight} summed over per-date ranks
+    estimator: str = 'xgboost'        # 'xgboost' or an importable regressor class with fit/predict, e.g. 'sklearn.linear_model.Ridge'
+    estimator_params: dict = _FrozenDict() # keyword arguments of that class (not used by 'xgboost': its fields are above)
+    scores: str | None = None         # Parquet file of precomputed scores (date, symbol, score): no features, no model
     def __post_init__(self):
-        _check_choice('model.mode', self.mode, ('pooled', 'per_asset'))
+        _check_choice('model.mode', self.mode, ('pooled', 'per_asset', 'none'))
+        _check_model_byo(self)
         _check_int('model.target_horizon', self.target_horizon, lo=1)
         _check_choice('model.target', self.target, ('rank', 'zscore', 'raw'))
         _require(isinstance(self.residual_target, bool), 'model.residual_target', 'true or false', self.residual_target)
@@ -367,6 +417,7 @@ def save_config(cfg: RunConfig, path) -> Path:
 
 # %% ../nbs/00_config.ipynb #7fd8f438
 _ALIASES = {'data': 'source', 'model': 'mode', 'neutralize': 'exposures'}
+ESTIMATOR_ALIASES = {'ridge': 'sklearn.linear_model.Ridge', 'lightgbm': 'lightgbm.LGBMRegressor', 'lgbm': 'lightgbm.LGBMRegressor'}
 SMOKE = dict(n_symbols=60, n_days=500, top_n=50, days=40, retrain_every=20, n_estimators=60)
 
 def in_test() -> bool:
@@ -380,10 +431,13 @@ def config_from_params(params: dict, base: RunConfig | str | None = None, smoke:
     cfg = base if isinstance(base, RunConfig) else (load_config(base) if base else RunConfig())
     kw = {}
     for k, v in params.items():
+        if v is None and k in ('signal', 'estimator', 'scores'): continue   # None = keep the base config's (model stage)
         if v is None and k not in ('ewma_halflife', 'k', 'max_weight', 'half_spread_bps', 'max_train_days'): continue
         key = _ALIASES.get(k, k)
         if key == 'exposures' and isinstance(v, str): v = tuple(s.strip() for s in v.split(',') if s.strip())
+        if key == 'estimator' and isinstance(v, str): v = ESTIMATOR_ALIASES.get(v.strip().lower(), v.strip())
         kw[key] = v
+    if kw.get('signal') is not None or kw.get('scores') is not None: kw['mode'] = 'none'   # a signal or scores: no model to fit
     if smoke: kw.update({k: v for k, v in SMOKE.items() if k not in params or k in ('n_symbols', 'n_days', 'top_n')})
     try: return with_overrides(cfg, **kw)
     except ConfigError as e:

@@ -14,8 +14,8 @@ from .panel import to_wide
 _logger = logging.getLogger(__name__)
 
 # %% auto #0
-__all__ = ['SPREAD_BUCKETS', 'COMPONENTS', 'gross_returns', 'CostResult', 'apply_costs', 'hold_book', 'price_window',
-           'capacity_curve']
+__all__ = ['SPREAD_BUCKETS', 'COMPONENTS', 'gross_returns', 'CostModel', 'cost_model', 'CostResult', 'apply_costs', 'hold_book',
+           'price_window', 'capacity_curve']
 
 # %% ../nbs/11_costs.ipynb #c6031768
 def _check_lag(lag):
@@ -92,41 +92,107 @@ def _bucket_half_spread(cap: np.ndarray, buckets=SPREAD_BUCKETS) -> np.ndarray:
 # %% ../nbs/11_costs.ipynb #135e7ca2
 _OPTIONAL = ('spread_bps', 'market_cap', 'vol_20', 'adv_20')
 
-def _cost_inputs(weights: pd.DataFrame, panel: pd.DataFrame) -> dict:
-    "Checked weights and the panel's cost columns as float arrays (date x symbol) on the same grid."
+def _panel_arrays(panel: pd.DataFrame, symbols=None) -> dict:
+    "The panel's cost columns as float arrays (date x symbol) on its calendar and `symbols` (all the panel's when None)."
     if not isinstance(panel, pd.DataFrame) or list(panel.index.names) != ['date', 'symbol']:
         raise CostError("panel must be a long DataFrame indexed (date, symbol): build it with quantlab.panel.build_panel")
     if 'ret_1d' not in panel.columns:
         raise CostError("panel has no 'ret_1d' column: build it with quantlab.panel.build_panel, which derives it")
     ret = to_wide(panel, 'ret_1d')
-    W = _check_weights(weights, ret.index, ret.columns)
-    arrays = {c: to_wide(panel, c).reindex(columns=weights.columns).to_numpy(dtype=float)
+    syms = ret.columns if symbols is None else pd.Index(symbols, name='symbol')
+    unknown = syms.difference(ret.columns)
+    if len(unknown): raise CostError(f"symbols the panel does not have: {list(unknown[:5])}: pass symbols from the panel")
+    arrays = {c: to_wide(panel, c).reindex(columns=syms).to_numpy(dtype=float)
               for c in ('ret_1d', *_OPTIONAL) if c in panel.columns}
-    return dict(W=W, dates=ret.index, symbols=weights.columns, **arrays)
+    return dict(dates=ret.index, symbols=syms, shape=(len(ret.index), len(syms)), **arrays)
+
+def _cost_inputs(weights: pd.DataFrame, panel: pd.DataFrame) -> dict:
+    "Checked weights and the panel's cost columns as float arrays (date x symbol) on the same grid."
+    inp = _panel_arrays(panel)
+    W = _check_weights(weights, inp['dates'], inp['symbols'])
+    return dict(_panel_arrays(panel, weights.columns), W=W)
 
 # %% ../nbs/11_costs.ipynb #e7664074
-def _half_spread(inp: dict, cfg: CostConfig, traded: np.ndarray, buckets) -> tuple[np.ndarray, dict]:
-    "Half spread in bps per cell: flat config value, else panel spread_bps / 2, else the size-bucket default."
-    shape = inp['W'].shape
-    if cfg.half_spread_bps is not None: return np.full(shape, float(cfg.half_spread_bps)), dict(spread_source='config')
+def _half_spread(inp: dict, cfg: CostConfig, buckets) -> tuple[np.ndarray, np.ndarray, str]:
+    "Half spread in bps per cell (flat config value, else panel spread_bps / 2, else the size-bucket default), fallback mask, source."
+    shape = inp['shape']
+    if cfg.half_spread_bps is not None: return np.full(shape, float(cfg.half_spread_bps)), np.zeros(shape, bool), 'config'
     hs = inp['spread_bps'] / 2 if 'spread_bps' in inp else np.full(shape, np.nan)
     fb = ~np.isfinite(hs)
     default = _bucket_half_spread(inp.get('market_cap', np.full(shape, np.nan)), buckets)
     has_cap = 'market_cap' in inp and bool(np.isfinite(inp['market_cap']).any())
     src = 'panel' if 'spread_bps' in inp else ('size_bucket' if has_cap else 'widest_bucket')
-    return np.where(fb, default, hs), dict(spread_source=src, spread_fallback_trades=int((fb & traded).sum()))
+    return np.where(fb, default, hs), fb, src
 
-def _impact(T: np.ndarray, inp: dict, cfg: CostConfig, fallback_bps: float) -> tuple[np.ndarray, dict]:
-    "Square-root impact as a fraction of AUM per cell; flat fallback where vol_20/adv_20 are unknown."
-    shape = T.shape
+def _rates(inp: dict, cfg: CostConfig, fallback_bps: float, buckets) -> dict:
+    "Per (decision date, name): spread, fee and flat-impact rates per unit |T|, impact coefficient c (cost c |T|^1.5), participation per unit |T|."
+    shape = inp['shape']
+    hs, spread_fb, src = _half_spread(inp, cfg, buckets)
     vol, adv = inp.get('vol_20', np.full(shape, np.nan)), inp.get('adv_20', np.full(shape, np.nan))
     ok = np.isfinite(vol) & np.isfinite(adv) & (adv > 0)
-    part = np.where(ok, T * cfg.aum / np.where(ok, adv, 1.0), 0.0)        # participation: trade $ / ADV $
     k = float(cfg.impact_k)
-    imp = np.where(ok, k * np.where(ok, vol, 0.0) * np.sqrt(part) * T, (k > 0) * T * fallback_bps / 1e4)
-    traded, src = T > 0, 'panel' if ok.any() else 'fallback'
-    return imp, dict(impact_source=src, impact_fallback_trades=int((~ok & traded).sum()) if k > 0 else 0,
-                     trades_over_10pct_adv=int((part > 0.1).sum()), max_participation=float(part.max(initial=0.0)))
+    ppu = np.where(ok, cfg.aum / np.where(ok, adv, 1.0), 0.0)         # participation per unit traded: AUM $ / ADV $
+    return dict(spread=hs / 1e4, fees=np.full(shape, cfg.fee_bps / 1e4), flat_impact=np.where(ok, 0.0, (k > 0) * fallback_bps / 1e4),
+                impact_c=np.where(ok, k * np.where(ok, vol, 0.0) * np.sqrt(ppu), 0.0), participation=ppu, spread_fallback=spread_fb,
+                impact_ok=ok, impact_on=k > 0, spread_source=src, impact_source='panel' if ok.any() else 'fallback')
+
+def _trade_costs(T: np.ndarray, rt: dict) -> dict:
+    "Spread, fees and impact (fractions of AUM) of the |trades| T, cell by cell, at the rates `rt`."
+    return dict(spread=T * rt['spread'], fees=T * rt['fees'], impact=rt['impact_c'] * T ** 1.5 + T * rt['flat_impact'])
+
+def _trade_counts(T: np.ndarray, rt: dict) -> dict:
+    "How many trades used each fallback, and the participation they reached."
+    traded, part = T > 0, T * rt['participation']
+    c = dict(spread_source=rt['spread_source'], impact_source=rt['impact_source'],
+             impact_fallback_trades=int((~rt['impact_ok'] & traded).sum()) if rt['impact_on'] else 0,
+             trades_over_10pct_adv=int((part > 0.1).sum()), max_participation=float(part.max(initial=0.0)))
+    if rt['spread_source'] != 'config': c['spread_fallback_trades'] = int((rt['spread_fallback'] & traded).sum())
+    return c
+
+# %% ../nbs/11_costs.ipynb #83096833
+@dataclass(frozen=True)
+class CostModel:
+    "Cost of a trade T (fraction of AUM) decided at close t: sum_i linear[t,i] |T_i| + impact[t,i] |T_i|^1.5; borrow per unit short per day."
+    linear: pd.DataFrame   # date x symbol: half spread + fees (+ flat impact where vol_20/adv_20 are unknown), per unit |T|
+    impact: pd.DataFrame   # date x symbol: c = impact_k * vol_20 * sqrt(aum / adv_20); 0 where unknown
+    borrow_daily: float    # borrow_bps / 1e4 / 252 per unit of short weight held a day
+    notes: tuple = ()      # which fallbacks the coefficients use
+
+    def trade_cost(self, date, trade) -> float:
+        "Modelled cost (fraction of AUM) of `trade` decided at `date`: a Series by symbol (missing = 0) or an array on `linear.columns`."
+        if date not in self.linear.index: raise CostError(f"date {date} is not a date of the cost model ({self.linear.index[0].date()}..{self.linear.index[-1].date()})")
+        if isinstance(trade, pd.Series):
+            extra = trade.index.difference(self.linear.columns)
+            if len(extra): raise CostError(f"trade holds symbols the cost model does not price: {list(extra[:5])}: build it with symbols=...")
+            trade = trade.reindex(self.linear.columns, fill_value=0.0)
+        t = np.abs(np.asarray(trade, dtype=float))
+        if t.shape != (self.linear.shape[1],) or not np.isfinite(t).all():
+            raise CostError(f"trade must be {self.linear.shape[1]} finite numbers on linear.columns, got shape {t.shape}")
+        i = self.linear.index.get_loc(date)
+        return float(self.linear.iloc[i].to_numpy() @ t + self.impact.iloc[i].to_numpy() @ t ** 1.5)
+
+# %% ../nbs/11_costs.ipynb #3f0126b1
+def _model_notes(rt: dict, fallback_bps: float, buckets) -> tuple:
+    "Which fallbacks the coefficients use, in name-days."
+    n, cells = [], rt['impact_ok'].size
+    if rt['spread_source'] in ('size_bucket', 'widest_bucket'): n.append(f"half spread from the {rt['spread_source'].replace('_', ' ')} default (panel has no spread_bps)")
+    elif rt['spread_source'] == 'panel' and rt['spread_fallback'].any(): n.append(f"{int(rt['spread_fallback'].sum())} of {cells} name-days have no spread_bps: size-bucket default")
+    if rt['impact_on'] and not rt['impact_ok'].all():
+        n.append(f"{int((~rt['impact_ok']).sum())} of {cells} name-days have no vol_20/adv_20: flat {fallback_bps:g} bps impact (linear)")
+    return tuple(n)
+
+def cost_model(panel: pd.DataFrame, # long panel (see `apply_costs`); row t's spread, vol_20, adv_20, market_cap price trades decided at t
+               cost_config: CostConfig=CostConfig(), # aum, fee_bps, half_spread_bps, impact_k, borrow_bps, impact_fallback_bps
+               symbols=None, # the columns of the model; None = every symbol of the panel
+               spread_buckets: tuple=SPREAD_BUCKETS, # as in `apply_costs`
+              ) -> CostModel:
+    "The coefficients `apply_costs` charges, as a `CostModel` (linear and impact frames by decision date, daily borrow)."
+    if not isinstance(cost_config, CostConfig): raise CostError(f"cost_config must be a quantlab.config.CostConfig, got {type(cost_config).__name__}")
+    inp = _panel_arrays(panel, symbols)
+    rt = _rates(inp, cost_config, float(cost_config.impact_fallback_bps), spread_buckets)
+    frame = lambda a: pd.DataFrame(a, index=inp['dates'], columns=inp['symbols'])
+    return CostModel(frame(rt['spread'] + rt['fees'] + rt['flat_impact']), frame(rt['impact_c']), cost_config.borrow_bps / 1e4 / 252,
+                     _model_notes(rt, float(cost_config.impact_fallback_bps), spread_buckets))
 
 # %% ../nbs/11_costs.ipynb #ade11786
 COMPONENTS = ('spread', 'fees', 'impact', 'borrow')
@@ -185,12 +251,10 @@ def _apply(inp: dict, cfg: CostConfig, lag: int, fallback_bps: float, buckets, o
                         "fill the delisting return in ret_1d, stop holding the name, or pass on_missing='zero'")
     T = np.abs(np.diff(W, axis=0, prepend=0.0))            # trade decided on each row (from flat before the first)
     traded = T > 0
-    hs, cs = _half_spread(inp, cfg, traded, buckets)
-    imp, ci = _impact(T, inp, cfg, fallback_bps)
-    parts = dict(spread=T * hs / 1e4, fees=T * (cfg.fee_bps / 1e4), impact=imp)
-    booked = {k: _shift_rows(v, lag) for k, v in parts.items()}           # executed (and paid) on day d + lag
+    rt = _rates(inp, cfg, fallback_bps, buckets)             # the cost model: the same coefficients `cost_model` returns
+    booked = {k: _shift_rows(v, lag) for k, v in _trade_costs(T, rt).items()}   # executed (and paid) on day d + lag
     booked['borrow'] = np.maximum(-held, 0.0) * (cfg.borrow_bps / 1e4 / 252)
-    c.update(cs, **ci, trades=int(traded.sum()), unbooked_trades=int(traded[len(W) - lag:].sum()) if lag else 0)
+    c.update(_trade_counts(T, rt), trades=int(traded.sum()), unbooked_trades=int(traded[len(W) - lag:].sum()) if lag else 0)
     breakdown = pd.DataFrame({k: booked[k].sum(axis=1) for k in COMPONENTS}, index=dates)
     gross = pd.Series(contrib.sum(axis=1), index=dates, name='gross')
     costs = breakdown.sum(axis=1).rename('costs')

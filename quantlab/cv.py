@@ -37,7 +37,8 @@ def _fold_positions(D: int, n_splits: int, horizon: int, embargo: int, lag: int,
         last_past = a - lag - horizon - embargo - 1           # last p with p + lag + h < a - embargo
         past = np.arange(0, max(last_past + 1, 0))
         if max_train_size is not None: past = past[-max_train_size:]
-        future = np.arange(b + embargo + 1, D) if train_after else np.arange(0)
+        first_future = b + lag + horizon + embargo + 1        # first p with p > b + lag + h + embargo
+        future = np.arange(first_future, D) if train_after else np.arange(0)
         train = np.concatenate([past, future])
         if len(train) == 0:
             raise CVError(f"fold {k} (test dates {a}..{b} of {D}) has no training date left after purging "
@@ -90,7 +91,9 @@ def _assign(self, groups) -> pd.DataFrame:
         a, b = te[0], te[-1]
         lab[max(a - L - e, 0):max(a - L, 0), k] = 'embargo'
         lab[max(a - L, 0):a, k] = 'purged'
-        if self.train_after: lab[b + 1:min(b + e + 1, D), k] = 'embargo'
+        if self.train_after:
+            lab[b + 1:min(b + L + 1, D), k] = 'purged'
+            lab[min(b + L + 1, D):min(b + L + e + 1, D), k] = 'embargo'
         lab[tr, k], lab[te, k] = 'train', 'test'
     return pd.DataFrame(lab, index=pd.Index(cal, name='date'), columns=pd.RangeIndex(self.n_splits, name='fold'))
 PurgedGroupTimeSeriesSplit.assignments = _assign

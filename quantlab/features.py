@@ -15,7 +15,8 @@ from .panel import to_wide, market_proxy
 # %% auto #0
 __all__ = ['FEATURE_KINDS', 'FEATURES', 'WideInputs', 'Feature', 'register_feature', 'mom_12_1', 'reversal_5', 'downside_vol_60',
            'beta_60', 'idio_vol_60', 'volume_z', 'dollar_volume_rank', 'log_mcap', 'book_to_market', 'rsi_14',
-           'dist_52w_high', 'available_features', 'cross_section', 'compute_features']
+           'dist_52w_high', 'available_features', 'cross_section', 'check_feature_output', 'compute_features',
+           'signal_features', 'signal_scores']
 
 # %% ../nbs/03_features.ipynb #75459d37
 class WideInputs:
@@ -193,6 +194,21 @@ def cross_section(F: pd.DataFrame, # wide raw feature, date x symbol
     if transform == 'zscore': return X.sub(X.mean(axis=1), axis=0).div(X.std(axis=1), axis=0)
     return X if winsorize else F
 
+# %% ../nbs/03_features.ipynb #f2c4b1b1
+def check_feature_output(name: str, out, W: WideInputs) -> pd.DataFrame:
+    "`out` as a float frame if it is a wide frame on `W['close']`'s dates and symbols, else `FeatureError` naming `name`."
+    ref = W['close']
+    how = (f"feature {name!r} must return a wide date x symbol DataFrame of numbers on W['close']'s axes ({ref.shape[0]} dates "
+           f"x {ref.shape[1]} symbols), e.g. `return W['close'] / W['close'].shift(20) - 1`")
+    if isinstance(out, pd.Series): raise FeatureError(f"{how}; it returned a Series of {len(out)} values (a long or one-row result)")
+    if not isinstance(out, pd.DataFrame): raise FeatureError(f"{how}; it returned a {type(out).__name__}")
+    if out.shape != ref.shape or not out.index.equals(ref.index) or not out.columns.equals(ref.columns):
+        d = f"{out.shape[0]} x {out.shape[1]}" + ('' if out.index.equals(ref.index) else ', another index') + ('' if out.columns.equals(ref.columns) else ', other columns')
+        raise FeatureError(f"{how}; it returned a {d} frame (keep the axes of W[...]: no reset_index, transpose or dropna)")
+    bad = [str(c) for c, t in out.dtypes.items() if not (pd.api.types.is_numeric_dtype(t) or pd.api.types.is_bool_dtype(t))]
+    if bad: raise FeatureError(f"{how}; columns {bad[:5]} are not numeric (dtype {out[bad[0]].dtype}): convert with .astype(float)")
+    return out.astype(float)
+
 # %% ../nbs/03_features.ipynb #363a79ca
 def _check_args(panel, names, transform, sector_neutral, winsorize):
     if not isinstance(panel.index, pd.MultiIndex) or list(panel.index.names) != ['date', 'symbol']:
@@ -246,7 +262,7 @@ def compute_features(panel: pd.DataFrame, # long panel, index (date, symbol)
     uni = W['in_universe'].fillna(False).astype(bool) if 'in_universe' in panel.columns else None
     cols, ref = {}, None
     for n in names:
-        raw = FEATURES[n].fn(W).replace([np.inf, -np.inf], np.nan)
+        raw = check_feature_output(n, FEATURES[n].fn(W), W).replace([np.inf, -np.inf], np.nan)
         if ref is None: ref = raw; pos = _positions(panel.index, raw.index, raw.columns)
         cols[n] = _gather(cross_section(raw, transform, winsorize, uni).reindex(index=ref.index, columns=ref.columns), pos)
     out = pd.DataFrame(cols, index=panel.index, dtype=float)
@@ -267,3 +283,20 @@ def _report(out, panel, names, skipped, transform, sector_neutral, winsorize, ha
     return dict(table=table, skipped=skipped, input_nan={c: int(panel[c].isna().sum()) for c in needs},
                 rows=len(out), universe_rows=int(inu.sum()), cross_section='in_universe' if has_universe else 'all rows',
                 transform=transform, sector_neutral=sector_neutral, winsorize=winsorize)
+
+# %% ../nbs/03_features.ipynb #dbf2a43f
+def signal_features(signal) -> list:
+    "Feature names a `ModelConfig.signal` reads (a name, '-name' or a mapping {name: weight})."
+    if isinstance(signal, str): return [signal.lstrip('-')]
+    if isinstance(signal, dict) and signal: return list(signal)
+    raise FeatureError(f"signal={signal!r} is invalid: pass a feature name, '-name' or a mapping {{name: weight}}")
+
+def signal_scores(panel: pd.DataFrame, # built panel (in_universe for the ranks of a combination)
+                  signal,              # a feature name ('-name' negates) or {name: weight}
+                  market: pd.Series | None = None) -> pd.Series: # daily market return, as in compute_features
+    "Model-free score on the panel's index (name 'score'): the raw feature (signed), or the weighted sum of per-date ranks."
+    names = signal_features(signal)
+    if isinstance(signal, str):
+        return ((-1.0 if signal.startswith('-') else 1.0) * compute_features(panel, names, 'raw', winsorize=0.0, market=market)[names[0]]).rename('score')
+    R = compute_features(panel, names, 'rank', market=market)
+    return (R * pd.Series({k: float(w) for k, w in signal.items()})).sum(axis=1, min_count=len(names)).where(R.notna().all(axis=1)).rename('score')

@@ -11,14 +11,14 @@ from typing import Callable
 import numpy as np
 import pandas as pd
 import yaml
-from .config import LeakageError
+from .config import LeakageError, DataError
 from .panel import to_wide, rank_ic
 from .features import FEATURES, compute_features, available_features, _positions, _gather
 
 # %% auto #0
 __all__ = ['DEFAULT_FORBIDDEN', 'SCAN_CACHE_SIZE', 'check_forbidden', 'FeatureWhitelist', 'shifted_target', 'target_lag',
            'Dataset', 'build_dataset', 'rank_ic_by_date', 'truncate_panel', 'cut_dates', 'scan_key', 'scan_for_leaks',
-           'refuse_flagged']
+           'refuse_flagged', 'load_scores', 'scan_scores']
 
 # %% ../nbs/04_leakage.ipynb #b19f1a41
 DEFAULT_FORBIDDEN = (r'^fwd_', r'fwd_ret', r'forward', r'target', r'label', r'future', r'(^|_)lead(s|ing)?($|_|\d)',
@@ -325,3 +325,62 @@ def refuse_flagged(scan: pd.DataFrame, # output of scan_for_leaks
     allowed = list(dict.fromkeys(flagged['feature']))
     if allowed: logging.getLogger(__name__).warning("training on flagged feature(s) %s (allowed by name)", allowed)
     return allowed
+
+# %% ../nbs/04_leakage.ipynb #fc370119
+def load_scores(scores, # long Series on (date, symbol), or a Parquet path with date, symbol and one numeric score column
+                panel: pd.DataFrame) -> pd.Series: # the panel the scores must lie in
+    "Validated float score Series (name 'score') on the panel's (date, symbol) rows it covers; `DataError` naming what does not fit."
+    src = 'scores'
+    if isinstance(scores, (str, Path)):
+        src = str(scores); p = Path(scores)
+        if not p.exists(): raise DataError(f"scores file not found: {p}; pass a Parquet file with columns date, symbol, score")
+        try: df = pd.read_parquet(p)
+        except Exception as e: raise DataError(f"{p} is not a readable Parquet file ({type(e).__name__}: {e}); write it with series.to_frame('score').to_parquet(path)") from None
+        df = df.reset_index() if set(df.index.names) >= {'date', 'symbol'} else df
+        num = [c for c in df.columns if c not in ('date', 'symbol') and pd.api.types.is_numeric_dtype(df[c])]
+        if not {'date', 'symbol'} <= set(df.columns) or not num:
+            raise DataError(f"{p} has columns {list(df.columns)}: a scores file needs 'date', 'symbol' and one numeric score column")
+        col = 'score' if 'score' in num else num[0]
+        if len(num) > 1 and 'score' not in num: raise DataError(f"{p} has several numeric columns {num}: name the score column 'score'")
+        scores = df.assign(date=pd.to_datetime(df['date']).astype('datetime64[ns]'), symbol=df['symbol'].astype('str')).set_index(['date', 'symbol'])[col]
+    if not isinstance(scores, pd.Series) or list(scores.index.names) != ['date', 'symbol']:
+        raise DataError(f"{src} must be a long Series on a MultiIndex named ['date', 'symbol'] (e.g. wide.stack()), got {type(scores).__name__}")
+    if not pd.api.types.is_numeric_dtype(scores): raise DataError(f"{src} has dtype {scores.dtype}: scores must be numbers")
+    if scores.index.has_duplicates: raise DataError(f"{src} has {int(scores.index.duplicated().sum())} duplicated (date, symbol) rows, e.g. {scores.index[scores.index.duplicated()][:2].tolist()}: one score per name and date")
+    s = scores.astype(float).sort_index().rename('score')
+    cal, syms = panel.index.get_level_values('date').unique(), panel.index.get_level_values('symbol').unique()
+    bad_d = s.index.get_level_values('date').unique().difference(cal); bad_s = s.index.get_level_values('symbol').unique().difference(syms)
+    if len(bad_d) or len(bad_s):
+        raise DataError(f"{src} has scores on {len(bad_d)} date(s) and {len(bad_s)} symbol(s) the panel lacks: dates "
+                        f"{[str(d.date()) for d in bad_d[:3]]}, symbols {list(bad_s[:5])}; score only the panel's dates and names (check time zones and symbol case)")
+    off = s.index.difference(panel.index)
+    if len(off): raise DataError(f"{src} has {len(off)} (date, symbol) rows without a bar in the panel, e.g. {[(str(d.date()), x) for d, x in off[:3]]}: drop them")
+    return s
+
+# %% ../nbs/04_leakage.ipynb #515dc99e
+def scan_scores(scores: pd.Series,    # validated scores (see load_scores)
+                panel: pd.DataFrame,  # built panel with close, fwd_ret_{horizon} (and in_universe)
+                horizon: int = 5,     # target horizon h
+                ic_threshold: float = 0.2, # |mean IC| above this is implausible
+                t_max: float = 2.0) -> pd.DataFrame: # timing: flagged when the gap IC beats the target IC with t > t_max
+    "The leak scan table of precomputed scores: truncation (skip: no function), same-day IC, timing (gap return vs target)."
+    col = f'fwd_ret_{horizon}'
+    if col not in panel.columns: raise LeakageError(f"panel has no '{col}': build it with horizons including {horizon}")
+    lag = target_lag(panel, horizon, range(0, 6))
+    if lag is None: raise LeakageError(f"panel column '{col}' is not a forward return with any lag 0..5 (see build_dataset)")
+    U = panel['in_universe'] if 'in_universe' in panel.columns else None
+    ic_y = rank_ic(scores, panel[col], universe=U)
+    rows = [dict(feature='score', check='truncation', value=np.nan, threshold=0.0, verdict='skip',
+                 detail='precomputed scores: the truncation scan needs the function that made them (register it as a feature to run it)'),
+            dict(feature='score', check='ic', value=ic_y.mean(), threshold=ic_threshold, verdict='flag' if abs(ic_y.mean()) > ic_threshold else 'pass',
+                 detail=f"mean rank IC with {col}")]
+    if lag == 0: return pd.DataFrame(rows + [dict(feature='score', check='timing', value=np.nan, threshold=np.nan, verdict='skip', detail='lag 0: no return between decision and execution')])
+    c = to_wide(panel, 'close'); g = c.shift(-lag) / c - 1
+    ic_g = rank_ic(scores, pd.Series(_gather(g, _positions(panel.index, g.index, g.columns)), panel.index), universe=U)
+    d = (np.sign(ic_g.mean()) * ic_g - np.sign(ic_y.mean()) * ic_y.reindex(ic_g.index)).dropna()
+    t = d.mean() / (d.std(ddof=1) / np.sqrt(max(len(d) / horizon, 1))) if len(d) > 2 and d.std(ddof=1) > 0 else 0.0
+    flag = abs(ic_g.mean()) > abs(ic_y.mean()) and t > t_max
+    rows.append(dict(feature='score', check='timing', value=ic_g.mean(), threshold=ic_y.mean(), verdict='flag' if flag else 'pass',
+                     detail=f"rank IC with the return realised before execution (close t -> t+{lag}) {ic_g.mean():+.3f} vs with {col} "
+                            f"{ic_y.mean():+.3f} (t = {t:.1f}{'; the scores saw prices after the close of t' if flag else ''})"))
+    return pd.DataFrame(rows)

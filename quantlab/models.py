@@ -20,7 +20,7 @@ logger = logging.getLogger(__name__)
 
 # %% auto #0
 __all__ = ['logger', 'MIN_ROWS', 'TUNE_GRID', 'target_transform', 'residual_target', 'daily_rank_ic', 'WalkForwardResult',
-           'walk_forward', 'compare_cv_oos']
+           'walk_forward', 'compare_cv_oos', 'make_estimator', 'walk_forward_estimator']
 
 # %% ../nbs/06_models.ipynb #68b8420a
 def _check_xy(X, y):
@@ -357,3 +357,96 @@ def compare_cv_oos(folds: pd.DataFrame, # `WalkForwardResult.folds` (columns cv_
     if verdict != 'consistent': logger.warning("train CV vs OOS rank IC: %s (t=%.2f)", verdict, tt)
     return pd.Series(dict(cv_ic=folds.cv_ic.mean(), oos_ic=folds.oos_ic.mean(), diff=d.mean(), diff_t=tt,
                           refits=len(d), verdict=verdict), name='cv_vs_oos')
+
+# %% ../nbs/06_models.ipynb #ec749fb8
+def make_estimator(model: ModelConfig, # model.estimator, model.estimator_params (and the XGBoost fields for 'xgboost')
+                   seed: int = 0,      # passed as random_state / seed when the class takes one
+                   n_threads: int = 1, # passed as n_jobs / nthread / num_threads when the class takes one
+                  ):
+    "A fresh, seeded, thread-capped regressor for `model.estimator` ('xgboost' -> `xgboost.XGBRegressor` with the config's parameters)."
+    import importlib, inspect
+    if model.estimator == 'xgboost':
+        return xgb.XGBRegressor(n_estimators=model.n_estimators, max_depth=model.max_depth, learning_rate=model.learning_rate,
+                                subsample=model.subsample, colsample_bytree=model.colsample_bytree, min_child_weight=model.min_child_weight,
+                                tree_method='hist', max_bin=64, n_jobs=n_threads, random_state=int(seed), verbosity=0)
+    mod, _, name = model.estimator.rpartition('.')
+    try: klass = getattr(importlib.import_module(mod), name)
+    except ImportError as e: raise ModelError(f"model.estimator {model.estimator!r}: cannot import module {mod!r} ({e}); install it or pick another class") from None
+    except AttributeError: raise ModelError(f"model.estimator {model.estimator!r}: module {mod!r} has no class {name!r}") from None
+    if not (callable(klass) and hasattr(klass, 'fit') and hasattr(klass, 'predict')):
+        raise ModelError(f"model.estimator {model.estimator!r} has no fit/predict: pass a regressor class such as 'sklearn.linear_model.Ridge'")
+    try: takes = set(inspect.signature(klass).parameters)
+    except (TypeError, ValueError): takes = set()
+    kw = dict(model.estimator_params)
+    kw.update({k: int(seed) for k in ('random_state', 'seed') if k in takes and k not in kw})
+    kw.update({k: int(n_threads) for k in ('n_jobs', 'nthread', 'num_threads', 'thread_count') if k in takes and k not in kw})
+    try: return klass(**kw)
+    except TypeError as e: raise ModelError(f"model.estimator {model.estimator!r} refused estimator_params {dict(model.estimator_params)}: {e}") from None
+
+# %% ../nbs/06_models.ipynb #e9436772
+def _sk_fit_window(Xv, t, codes, rows, pred_rows, inner, model: ModelConfig, seed: int):
+    "Any regressor: fit each inner purged fold (CV records), refit on `rows`, score `pred_rows`."
+    recs = []
+    for k, (lo, hi, vlo, vhi) in enumerate(inner):
+        tr = rows[(codes[rows] >= lo) & (codes[rows] <= hi)]; va = rows[(codes[rows] >= vlo) & (codes[rows] <= vhi)]
+        if len(tr) >= MIN_ROWS and len(va) >= 3: recs.append((k, va, make_estimator(model, seed).fit(Xv[tr], t[tr]).predict(Xv[va]), np.nan))
+    est = make_estimator(model, seed).fit(Xv[rows], t[rows])
+    score = np.asarray(est.predict(Xv[pred_rows]), float).ravel() if len(pred_rows) else np.zeros(0)
+    return score, recs, dict(n_rounds=np.nan, max_depth=np.nan, learning_rate=np.nan)
+
+def _sk_pooled_job(Xv, t, codes, spec, model):
+    "One refit of any regressor on every symbol's rows (as `_pooled_job`)."
+    k, ts, te, ps, pe, inner, seed = spec
+    c0, win = time.process_time(), (codes >= ts) & (codes <= te)
+    rows = np.flatnonzero(win & ~np.isnan(t)); pred = np.flatnonzero((codes >= ps) & (codes <= pe))
+    if len(rows) < MIN_ROWS: raise ModelError(f"refit {k} has {len(rows)} labelled training rows (< {MIN_ROWS}): use fewer days or more history")
+    sc, recs, choice = _sk_fit_window(Xv, t, codes, rows, pred, inner, model, seed)
+    return [dict(fit=k, pred=pred, score=sc, recs=recs, train_rows=len(rows), dropped=int(win.sum() - len(rows)),
+                 last_train=int(codes[rows].max()), seed=seed, skipped=0, cpu=time.process_time() - c0, **choice)]
+
+# %% ../nbs/06_models.ipynb #2e7d0ab3
+def _sk_asset_job(Xv, t, codes, gidx, specs, model, sym):
+    "Every refit of any regressor for one symbol (as `_asset_job`; the seed mixes the refit's and the symbol's)."
+    out, c0 = [], time.process_time()
+    for k, ts, te, ps, pe, inner, seed in specs:
+        s = int(np.random.SeedSequence([seed, sym]).generate_state(1)[0])
+        win = (codes >= ts) & (codes <= te); rows = np.flatnonzero(win & ~np.isnan(t)); pred = np.flatnonzero((codes >= ps) & (codes <= pe))
+        if len(rows) < MIN_ROWS or len(pred) == 0:
+            out.append(dict(fit=k, pred=gidx[:0], score=np.zeros(0), recs=[], train_rows=0, dropped=int(win.sum()), last_train=-1,
+                            seed=s, skipped=1, n_rounds=np.nan, max_depth=np.nan, learning_rate=np.nan)); continue
+        sc, recs, choice = _sk_fit_window(Xv, t, codes, rows, pred, inner, model, s)
+        out.append(dict(fit=k, pred=gidx[pred], score=sc, recs=[(f, gidx[va], p, n) for f, va, p, n in recs], train_rows=len(rows),
+                        dropped=int(win.sum() - len(rows)), last_train=int(codes[rows].max()), seed=s, skipped=0, **choice))
+    out[-1]['cpu'] = time.process_time() - c0
+    return out
+
+# %% ../nbs/06_models.ipynb #4bf3f193
+def walk_forward_estimator(X: pd.DataFrame, y: pd.Series, cv: CVConfig, model: ModelConfig, horizon: int, lag: int = 1,
+                           seed: int = 0, n_jobs: int = 1, progress: bool = True, calendar=None,
+                           y_train: pd.Series | None = None) -> WalkForwardResult:
+    "`walk_forward` for any `model.estimator`: XGBoost goes to `walk_forward`, other regressors through the same schedule, folds and seeds."
+    kw = dict(horizon=horizon, lag=lag, seed=seed, n_jobs=n_jobs, progress=progress, calendar=calendar, y_train=y_train)
+    if model.estimator == 'xgboost': return walk_forward(X, y, cv, model, **kw)
+    t0 = time.perf_counter(); make_estimator(model)   # fail early on a bad class or bad parameters
+    _check_xy(X, y)
+    if y_train is not None and (not isinstance(y_train, pd.Series) or not y_train.index.equals(X.index) or (y_train.notna() & y.isna()).any()):
+        raise ModelError("y_train must be a Series on exactly X's index, NaN wherever y is: pass y_train.reindex(X.index)")
+    if not isinstance(n_jobs, int) or n_jobs < 1: raise ModelError(f"n_jobs={n_jobs!r} is invalid: pass an integer >= 1")
+    cal = pd.DatetimeIndex(X.index.get_level_values('date').unique() if calendar is None else calendar)
+    codes = cal.get_indexer(X.index.get_level_values('date'))
+    if (codes < 0).any(): raise ModelError(f"{int((codes < 0).sum())} rows of X have dates outside `calendar`: pass the panel's calendar")
+    sched = walk_forward_schedule(cal, cv.days, cv.retrain_every, horizon, lag, cv.embargo, cv.window, cv.max_train_days)
+    specs = _specs(cal, sched, cv, horizon, lag, seed)
+    t = target_transform(y if y_train is None else y_train, model.target).to_numpy(float); Xv = np.ascontiguousarray(X.to_numpy(float))
+    logger.info("walk_forward_estimator: %s, mode=%s, %d refits, seed=%d, n_jobs=%d", model.estimator, model.mode, len(specs), seed, n_jobs)
+    if model.mode == 'pooled': res = _run(_sk_pooled_job, [(Xv, t, codes, s, model) for s in specs], n_jobs, progress, 'refits')
+    else:
+        sym = pd.factorize(X.index.get_level_values('symbol'), sort=True)[0]
+        groups = [np.flatnonzero(sym == i) for i in range(sym.max() + 1)]
+        res = _run(_sk_asset_job, [(Xv[g], t[g], codes[g], g, specs, model, i) for i, g in enumerate(groups)], n_jobs, progress, 'assets')
+    out = _assemble([r for job in res for r in job], X, y, cal, sched, specs, model, horizon, lag, seed, t0)
+    out.params = dict(estimator=model.estimator, **{k: v for k, v in make_estimator(model).get_params().items() if k not in ('random_state', 'seed')}) \
+        if hasattr(make_estimator(model), 'get_params') else dict(estimator=model.estimator, **model.estimator_params)
+    out.report['estimator'] = model.estimator
+    if y_train is not None: out.ic_train = daily_rank_ic(out.scores, y_train); out.report['target_lost'] = int((y.notna() & y_train.isna()).sum())
+    return out

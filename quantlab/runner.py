@@ -257,6 +257,7 @@ def _stage_panel(r, ctx):
 
 def _stage_features(r, ctx):
     "Freeze the feature whitelist (config names, or every feature of `features.kinds` the panel supports), compute the features."
+    if _byo_features(r, ctx): return   # precomputed scores (no features) or mode 'none' (the signal's features)
     fc = r.config.features
     ctx['whitelist'] = FeatureWhitelist(fc.feature_names if fc.feature_names else available_features(r.panel, kinds=fc.kinds))  # frozen here
     r.feature_list = list(ctx['whitelist'].names); ctx['whitelist'].save(ctx['run_dir'] / 'features.json')
@@ -266,6 +267,7 @@ def _stage_features(r, ctx):
 
 def _stage_leaks(r, ctx):
     "Leak scan (truncation invariance + IC plausibility); a flagged feature stops the run unless allowed by name."
+    if _byo_leaks(r, ctx): return      # precomputed scores: IC and timing checks only
     fc = r.config.features
     r.leak_scan = scan_for_leaks(r.feature_list, r.panel, horizon=r.config.model.target_horizon, cuts=fc.leak_cuts,
                                  ic_threshold=fc.leak_ic_threshold, transform=fc.transform, sector_neutral=fc.sector_neutral,
@@ -275,6 +277,7 @@ def _stage_leaks(r, ctx):
 
 def _stage_dataset(r, ctx):
     "The leak-safe (X, y) dataset, checked against the frozen whitelist."
+    if ctx.get('scores') is not None: return   # precomputed scores: no dataset
     c = r.config
     ds = build_dataset(ctx['all_features'], r.panel, horizon=c.model.target_horizon, lag=c.panel.lag, whitelist=ctx['whitelist'])
     r.features, ctx['y'], r.reports['dataset'] = ds.X, ds.y, ds.report
@@ -283,13 +286,16 @@ def _stage_dataset(r, ctx):
 # %% ../nbs/16_runner.ipynb #0600bfd2
 def _stage_model(r, ctx):
     "Purged walk-forward XGBoost on the residual return (model.residual_target) or the raw one: OOS scores and the folds table."
+    if _byo_model(r, ctx): return       # precomputed scores or mode 'none': scores without a fitted model
     c, y_train = r.config, None
     if c.model.residual_target and c.neutralize.exposures:   # learn the return the neutral book earns (06_models)
         wts = np.sqrt(to_wide(r.panel, 'market_cap')) if c.neutralize.neutralize_weights == 'sqrt_cap' else None
         y_train = residual_target(ctx['y'], r.panel, c.neutralize.exposures, weights=wts)
-    wf = walk_forward(r.features, ctx['y'], c.cv, c.model, horizon=c.model.target_horizon, lag=c.panel.lag,
-                      seed=c.runtime.seed, n_jobs=ctx['n_jobs'], progress=False, calendar=ctx['calendar'], y_train=y_train,
-                      cv_every=c.runtime.cv_every, nthread=c.runtime.xgb_threads, backend=c.runtime.backend, address=c.runtime.address)
+    kw = dict(horizon=c.model.target_horizon, lag=c.panel.lag, seed=c.runtime.seed, n_jobs=ctx['n_jobs'], progress=False,
+              calendar=ctx['calendar'], y_train=y_train)
+    rt = c.runtime                      # scale levers (XGBoost path): threads, CV schedule, Dask cluster
+    wf = (walk_forward(r.features, ctx['y'], c.cv, c.model, **kw, cv_every=rt.cv_every, nthread=rt.xgb_threads, backend=rt.backend,
+                       address=rt.address) if c.model.estimator == 'xgboost' else walk_forward_estimator(r.features, ctx['y'], c.cv, c.model, **kw))
     r.scores, r.folds = wf.scores, wf.folds
     r.reports['model'] = dict(wf.report, params=wf.params, target='residual on ' + '+'.join(c.neutralize.exposures)
                               if y_train is not None else 'raw forward return')
@@ -322,6 +328,54 @@ def _stage_costs(r, ctx):
                                            last_return=[ret[-1]], days=[len(ret)], cost_moved_to_first_day=[pre]))
     r.reports['costs'] = dict(notes=list(cr.notes), counts=cr.counts)
     r.tables['capacity'] = capacity_curve(hold_book(r.weights, dec[-1]), r.panel, c.costs, lag=lag)   # the same book at $1M..$1B
+
+# %% ../nbs/16_runner.ipynb #97862a26
+from .features import signal_features, signal_scores
+from .leakage import load_scores, scan_scores
+from .models import walk_forward_estimator, daily_rank_ic
+
+def _byo_features(r, ctx) -> bool:
+    "Scores given: no features (say so). Mode 'none': the whitelist is the signal's features. True when handled here."
+    c, fc = r.config, r.config.features
+    if ctx.get('scores') is not None:
+        r.feature_list = []; r.reports['features'] = dict(note='precomputed scores: no features computed (run_backtest(scores=...))'); return True
+    if c.model.mode != 'none': return False
+    ctx['whitelist'] = FeatureWhitelist(signal_features(c.model.signal)); r.feature_list = list(ctx['whitelist'].names)
+    ctx['whitelist'].save(ctx['run_dir'] / 'features.json')
+    ctx['all_features'], rep = compute_features(r.panel, names=r.feature_list, transform=fc.transform, market=ctx['market'],
+                                                sector_neutral=fc.sector_neutral, winsorize=fc.winsorize, return_report=True)
+    r.tables['feature_report'] = rep.pop('table'); r.reports['features'] = dict(rep, signal=_jsonable(c.model.signal))
+    return True
+
+def _byo_leaks(r, ctx) -> bool:
+    "Precomputed scores: validate them on the panel, run the checks that need no function (IC, timing), refuse a flag."
+    if ctx.get('scores') is None: return False
+    fc = r.config.features
+    ctx['scores_in'] = load_scores(ctx['scores'], r.panel)
+    r.leak_scan = scan_scores(ctx['scores_in'], r.panel, horizon=r.config.model.target_horizon, ic_threshold=fc.leak_ic_threshold)
+    note = 'truncation scan NOT run: precomputed scores come without the function that made them; IC and timing checks only'
+    logger.warning(note)
+    r.reports['leak_scan'] = dict(allowed_flagged=refuse_flagged(r.leak_scan, fc.allow_flagged), note=note,
+                                  verdicts=r.leak_scan['verdict'].value_counts().to_dict())
+    return True
+
+# %% ../nbs/16_runner.ipynb #2dd8a27f
+def _byo_model(r, ctx) -> bool:
+    "Scores without a fit: the precomputed ones, or `signal_scores` of model.signal (mode 'none'), on the OOS decision dates."
+    c = r.config
+    if ctx.get('scores') is None and c.model.mode != 'none': return False
+    dec, _ = _oos_window(r, ctx); y = r.panel[f'fwd_ret_{c.model.target_horizon}']
+    if ctx.get('scores') is not None: s, how = ctx['scores_in'], 'precomputed scores'
+    else: s, how = signal_scores(r.panel, c.model.signal, market=ctx['market']).reindex(r.features.index), f'model-free signal {c.model.signal!r}'
+    s = s[s.index.get_level_values('date').isin(dec)].dropna()
+    if s.empty: raise RunnerError(f"{how}: no score on the {len(dec)} OOS decision dates {dec[0].date()}..{dec[-1].date()}; score those dates")
+    r.scores, r.folds = s.rename('score'), None
+    ic = daily_rank_ic(r.scores, y)
+    r.tables['oos_ic'] = ic.rename('ic').to_frame()
+    r.reports['model'] = dict(mode='scores' if ctx.get('scores') is not None else 'none', source=how, rows_scored=len(r.scores),
+                              dates_scored=int(r.scores.index.get_level_values('date').nunique()), oos_dates=len(dec),
+                              note='no model fitted: no folds, prediction_after_label is skipped')
+    return True
 
 # %% ../nbs/16_runner.ipynb #9022a9a1
 def _stage_metrics(r, ctx):
@@ -401,13 +455,14 @@ def run_backtest(config: RunConfig | dict | str | Path, # the run's config (or a
                  progress: bool | None = None, # tqdm bar over the stages; None = config.runtime.progress
                  log_queue=None,               # extra queue receiving every log record (a sweep-wide log)
                  stages: tuple | None = None,  # the pipeline as (name, fn(result, ctx)) pairs; None = STAGES
+                 scores=None,                  # precomputed scores: long Series on (date, symbol) or a Parquet path; None = config.model.scores
                 ) -> BacktestResult:
     "Run every stage of one backtest into a new run directory, logged and checked; returns the `BacktestResult`."
     cfg = as_config(config); started = datetime.now(timezone.utc)
     run_id = make_run_id(cfg, started); run_dir = Path(out_dir or cfg.runtime.out_dir) / run_id
     r = BacktestResult(config=cfg, manifest=dict(build_manifest(cfg, run_id, started.isoformat(timespec='seconds')),
                                                  run_dir=str(run_dir), status='running'))
-    ctx = dict(data=data, run_dir=run_dir, n_jobs=n_jobs or cfg.runtime.n_jobs)
+    ctx = dict(data=data, run_dir=run_dir, n_jobs=n_jobs or cfg.runtime.n_jobs, scores=cfg.model.scores if scores is None else scores)
     with threadpool_limits(limits=1), RunLog(run_dir, run_id, cfg.runtime.seed, cfg.runtime.log_level, log_queue):
         save_config(cfg, run_dir / 'config.yaml'); write_manifest(r.manifest, run_dir)
         logger.info("run %s: config %s, seed %d, n_jobs %d", run_id, r.manifest['config_hash'], cfg.runtime.seed, ctx['n_jobs'])
