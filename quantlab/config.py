@@ -6,6 +6,7 @@
 from __future__ import annotations
 import hashlib, json
 import re
+from datetime import date as _date
 from dataclasses import dataclass, fields, asdict, replace, is_dataclass
 from importlib import resources
 from pathlib import Path
@@ -66,6 +67,27 @@ def _check_float(key, v, lo=None, hi=None, none_ok=False, lo_open=False):
 def _check_choice(key, v, choices):
     "Check that `v` is one of `choices`."
     _require(v in choices, key, "one of " + ", ".join(repr(c) for c in choices), v)
+
+# %% ../nbs/00_config.ipynb #9b97f45a
+_KINDS = {'int': 'an integer', 'float': 'a number', 'str': 'a string', 'bool': 'true or false', 'tuple': 'a list', 'None': 'null'}
+
+def _fits(v, kind: str) -> bool:
+    "Does `v` have the shape of the annotation token `kind`?"
+    if kind == 'None': return v is None
+    if kind == 'bool': return isinstance(v, bool)
+    if kind == 'tuple': return isinstance(v, (tuple, list))
+    if isinstance(v, bool): return False
+    return isinstance(v, {'int': int, 'float': (int, float), 'str': str}[kind])
+
+def _check_type(key: str, v, annotation) -> None:
+    "ConfigError unless `v` fits the field's annotation (`'int'`, `'tuple | None'`, ...); unknown annotations are not checked."
+    kinds = [t.strip() for t in str(annotation).split('|')]
+    if not all(k in _KINDS for k in kinds) or any(_fits(v, k) for k in kinds): return
+    want = ' or '.join(_KINDS[k] for k in kinds)
+    if 'tuple' in kinds: hint = f" (write a list, e.g. [{v!r}])" if not isinstance(v, dict) else ''
+    elif isinstance(v, (list, tuple, dict)): hint = f" (one value, not a {type(v).__name__}: e.g. {key.split('.')[-1]}: {(list(v) or [None])[0]!r})"
+    else: hint = ''
+    _require(False, key, want + hint, v)
 
 # %% ../nbs/00_config.ipynb #2bc21f8b
 @dataclass(frozen=True)
@@ -246,12 +268,26 @@ class PortfolioConfig:
     gross: float = 2.0             # gross leverage sum|w| (2.0 = 100% long / 100% short of AUM)
     max_weight: float | None = 0.05 # cap on |w| per name, as a fraction of AUM; None = no cap
     beta_hedge: bool = False       # rescale the sides so the book's ex-ante beta is 0
+    method: str = 'rank'           # 'rank' (top/bottom quantile book), 'optimize' (cvxpy, costs in the objective) or 'aim' (Garleanu-Pedersen rule)
+    risk_aversion: float = 2.0     # gamma in max alpha'w - gamma w'Sigma w - costs (daily units; 'optimize' and 'aim')
+    trade_aversion: float = 1.0    # multiplies the modelled trading cost in the objective (1 = the cost apply_costs charges)
+    participation_cap: float | None = None # |trade| x AUM <= this x ADV per name and date; None = off
+    turnover_cap: float | None = None # one-way turnover per date <= this; None = off
+    ic_shrink: float = 40.0        # n0 in IC_t = mean IC * n / (n + n0): n = dates of realised IC known at t
+    ic_window: int = 250           # trailing dates of realised IC (and score autocorrelation) used at each date
     def __post_init__(self):
         _check_float('portfolio.quantile', self.quantile, lo=0, hi=0.5, lo_open=True)
         _check_int('portfolio.k', self.k, lo=1, none_ok=True)
         _check_choice('portfolio.weighting', self.weighting, ('equal', 'score'))
         _check_float('portfolio.gross', self.gross, lo=0, hi=10, lo_open=True)
         _check_float('portfolio.max_weight', self.max_weight, lo=0, hi=1, lo_open=True, none_ok=True)
+        _check_choice('portfolio.method', self.method, ('rank', 'optimize', 'aim'))
+        _check_float('portfolio.risk_aversion', self.risk_aversion, lo=0, lo_open=True)
+        _check_float('portfolio.trade_aversion', self.trade_aversion, lo=0)
+        _check_float('portfolio.participation_cap', self.participation_cap, lo=0, hi=1, lo_open=True, none_ok=True)
+        _check_float('portfolio.turnover_cap', self.turnover_cap, lo=0, hi=2, lo_open=True, none_ok=True)
+        _check_float('portfolio.ic_shrink', self.ic_shrink, lo=0)
+        _check_int('portfolio.ic_window', self.ic_window, lo=5)
 
 @dataclass(frozen=True)
 class TurnoverConfig:
@@ -301,9 +337,17 @@ class RuntimeConfig:
     log_level: str = 'INFO'
     progress: bool = True       # tqdm progress bars
     warn_only: bool = False     # assertion-suite failures warn instead of raising
+    backend: str = 'local'      # where the model's refits / per-asset fits run: 'local' or 'dask' (same scores)
+    address: str | None = None  # Dask scheduler address ('tcp://host:8786'); None with backend='dask' = LocalCluster of n_jobs workers
+    xgb_threads: int = 1        # threads per XGBoost fit (same trees for any count; raise it when n_jobs leaves cores idle)
+    cv_every: int = 1           # inner CV (early stopping) on every k-th refit, the others reuse its rounds; 1 = every refit
     def __post_init__(self):
         _check_int('runtime.seed', self.seed, lo=0, hi=2**32 - 1); _check_int('runtime.n_jobs', self.n_jobs, lo=1, hi=256)
         _check_choice('runtime.log_level', self.log_level, ('DEBUG', 'INFO', 'WARNING', 'ERROR'))
+        _check_choice('runtime.backend', self.backend, ('local', 'dask'))
+        _require(self.address is None or (isinstance(self.address, str) and bool(self.address)), 'runtime.address',
+                 "None or a Dask scheduler address such as 'tcp://host:8786'", self.address)
+        _check_int('runtime.xgb_threads', self.xgb_threads, lo=1, hi=256); _check_int('runtime.cv_every', self.cv_every, lo=1)
 
 # %% ../nbs/00_config.ipynb #2301c910
 _SECTIONS = dict(data=DataConfig, universe=UniverseConfig, panel=PanelConfig, features=FeatureConfig, cv=CVConfig,
@@ -330,23 +374,32 @@ class RunConfig:
     gates: GatesConfig = GatesConfig()
     runtime: RuntimeConfig = RuntimeConfig()
     def __post_init__(self):
+        for name, klass in _SECTIONS.items():   # a section passed by hand must be that section's dataclass, with well-typed values
+            sec = getattr(self, name)
+            if not isinstance(sec, klass): raise ConfigError(f"config section '{name}' must be a {klass.__name__}, got {type(sec).__name__}: build it with RunConfig.from_dict or {klass.__name__}(...)")
+            for f in fields(klass): _check_type(f'{name}.{f.name}', getattr(sec, f.name), f.type)
         _require(self.model.target_horizon in self.panel.horizons, 'model.target_horizon',
                  f"one of panel.horizons {list(self.panel.horizons)}", self.model.target_horizon)
 
     @classmethod
     def from_dict(cls, d: dict | None) -> RunConfig:
         "Build from nested `{section: {key: value}}`; missing keys keep their defaults."
-        d = d or {}
-        if not isinstance(d, dict): raise ConfigError(f"a run config must be a mapping of sections, got {type(d).__name__}")
-        bad = sorted(set(d) - set(_SECTIONS))
+        d = {} if d is None else d
+        if not isinstance(d, dict): raise ConfigError(f"a run config must be a mapping of sections (e.g. {{'cv': {{'days': 60}}}}), got {type(d).__name__}")
+        bad = sorted(map(str, set(d) - set(_SECTIONS)))
         if bad: raise ConfigError(f"unknown config section(s) {bad}: allowed {list(_SECTIONS)}")
         kw = {}
         for name, klass in _SECTIONS.items():
-            sec = d.get(name) or {}
-            allowed = [f.name for f in fields(klass)]
-            unknown = sorted(set(sec) - set(allowed))
-            if unknown: raise ConfigError(f"unknown key(s) {unknown} in config section '{name}': allowed {allowed}")
-            kw[name] = klass(**{k: _tuplify(v) for k, v in sec.items()})
+            sec = {} if d.get(name) is None else d[name]
+            if not isinstance(sec, dict):
+                raise ConfigError(f"config section '{name}' must be a mapping of keys, got {type(sec).__name__} {sec!r}: write e.g. "
+                                  f"{name}: {{{fields(klass)[0].name}: {getattr(klass(), fields(klass)[0].name)!r}}}")
+            types = {f.name: f.type for f in fields(klass)}
+            unknown = sorted(map(str, set(sec) - set(types)))
+            if unknown: raise ConfigError(f"unknown key(s) {unknown} in config section '{name}': allowed {list(types)}")
+            vals = {k: v.isoformat() if isinstance(v, _date) and 'str' in str(types[k]) else v for k, v in sec.items()}
+            for k, v in vals.items(): _check_type(f'{name}.{k}', v, types[k])
+            kw[name] = klass(**{k: _tuplify(v) for k, v in vals.items()})
         return cls(**kw)
 
     def to_dict(self) -> dict:
@@ -419,6 +472,7 @@ def in_test() -> bool:
 
 def config_from_params(params: dict, base: RunConfig | str | None = None, smoke: bool = False) -> RunConfig:
     "A validated `RunConfig` from report parameters (`base` config or YAML, then `params`, then smoke sizes)."
+    if not isinstance(params, dict): raise ConfigError(f"report parameters must be a dict of name -> value (e.g. dict(days=60)), got {type(params).__name__}")
     if base is None and params.get('data') == 'sample': base = 'sample'   # 20 names need a coarser book: configs/sample.yaml
     cfg = base if isinstance(base, RunConfig) else (load_config(base) if base else RunConfig())
     kw = {}

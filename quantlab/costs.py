@@ -14,8 +14,8 @@ from .panel import to_wide
 _logger = logging.getLogger(__name__)
 
 # %% auto #0
-__all__ = ['SPREAD_BUCKETS', 'COMPONENTS', 'gross_returns', 'CostModel', 'cost_model', 'CostResult', 'apply_costs', 'hold_book',
-           'price_window', 'capacity_curve']
+__all__ = ['SPREAD_BUCKETS', 'COMPONENTS', 'gross_returns', 'holding_returns', 'drift_weights', 'CostModel', 'cost_model',
+           'CostResult', 'apply_costs', 'hold_book', 'price_window', 'capacity_curve']
 
 # %% ../nbs/11_costs.ipynb #c6031768
 def _check_lag(lag):
@@ -110,7 +110,58 @@ def _cost_inputs(weights: pd.DataFrame, panel: pd.DataFrame) -> dict:
     "Checked weights and the panel's cost columns as float arrays (date x symbol) on the same grid."
     inp = _panel_arrays(panel)
     W = _check_weights(weights, inp['dates'], inp['symbols'])
-    return dict(_panel_arrays(panel, weights.columns), W=W)
+    close = {'close': to_wide(panel, 'close').reindex(columns=weights.columns).to_numpy(dtype=float)} if 'close' in panel.columns else {}
+    return dict(_panel_arrays(panel, weights.columns), W=W, **close)
+
+# %% ../nbs/11_costs.ipynb #d1dce2c3
+def _holding_returns(ret: np.ndarray, close: np.ndarray | None) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    "Holding returns (date x symbol), the cells that booked a gap-spanning return and the no-bar days inside a name's life."
+    if close is None: return ret, np.zeros(ret.shape, bool), np.zeros(ret.shape, bool)
+    bar = np.isfinite(close)
+    last = pd.DataFrame(close).ffill().shift(1).to_numpy()        # close of the last earlier bar
+    later = pd.DataFrame(close[::-1]).ffill().to_numpy()[::-1]   # a bar on or after the day exists (finite)
+    spanned = bar & ~np.isfinite(ret) & np.isfinite(last)
+    gap = ~bar & np.isfinite(last) & np.isfinite(later)
+    R, fill = ret.copy(order='K'), ~np.isfinite(ret)       # keep ret's memory layout: row sums stay bit-identical where nothing is bridged
+    R[fill] = np.where(spanned, close / np.where(spanned, last, 1.0) - 1, np.where(gap, 0.0, np.nan))[fill]
+    return R, spanned, gap
+
+def holding_returns(panel: pd.DataFrame # long panel with ret_1d (and close, to bridge missing bars)
+                   ) -> pd.DataFrame:
+    "date x symbol return a held position earns: ret_1d, or close[bar] / close[last bar] - 1 across a missing bar (0 on the day without one)."
+    inp = _panel_arrays(panel)
+    R, _, _ = _holding_returns(inp['ret_1d'], to_wide(panel, 'close').to_numpy(dtype=float) if 'close' in panel.columns else None)
+    return pd.DataFrame(R, index=inp['dates'], columns=inp['symbols'])
+
+# %% ../nbs/11_costs.ipynb #d51b5869
+def _drift(E: np.ndarray, Rf: np.ndarray, dates) -> np.ndarray:
+    "Each row's book after the market moved it by the returns Rf of its row (0 = unknown or no bar)."
+    den = 1.0 + (E * Rf).sum(axis=1, keepdims=True)
+    if (den <= 0).any(): raise CostError(f"the book lost all its capital on {dates[int(np.argmax(den[:, 0] <= 0))].date()}: drift is undefined; lower the gross")
+    return E * (1.0 + Rf) / den
+
+def _book(W: np.ndarray, R: np.ndarray, lag: int, hold_from: int, dates) -> tuple[np.ndarray, np.ndarray]:
+    "Books after each row's execution (rows >= hold_from: the held book drifting, never re-traded) and the trades from the drifted book."
+    Rf = np.zeros_like(W); n = len(W) - 1 - lag
+    if n > 0: Rf[:n] = np.where(np.isfinite(R[1 + lag:]), R[1 + lag:], 0.0)   # row t: the return of day t+1+lag
+    E = W.copy(order='K')    # same layout as the weights (row sums bit-identical to pricing W itself)
+    for t in range(max(hold_from, 1), len(W)): E[t] = _drift(E[t - 1:t], Rf[t - 1:t], dates[t - 1:t])[0]   # the held tail: a few rows
+    D = _drift(E, Rf, dates)
+    T = E - np.vstack([np.zeros((1, W.shape[1])), D[:-1]])
+    T[hold_from:] = 0.0                                                     # held rows trade nothing (E[t] == D[t-1])
+    return E, T
+
+def drift_weights(weights: pd.DataFrame, # date x symbol, row t decided at close t
+                  panel: pd.DataFrame,   # long panel (ret_1d, and close to bridge missing bars)
+                  lag: int=1,            # execution delay
+                 ) -> pd.DataFrame:
+    "Row t's book drifted over day t+1+lag: what the trade of row t+1 starts from (executed at close t+1+lag)."
+    _check_lag(lag)
+    inp = _cost_inputs(weights, panel)
+    R, _, _ = _holding_returns(inp['ret_1d'], inp.get('close'))
+    Rf = np.zeros_like(R); n = len(R) - 1 - lag
+    if n > 0: Rf[:n] = np.where(np.isfinite(R[1 + lag:]), R[1 + lag:], 0.0)
+    return pd.DataFrame(_drift(inp['W'], Rf, inp['dates']), index=weights.index, columns=weights.columns)
 
 # %% ../nbs/11_costs.ipynb #e7664074
 def _half_spread(inp: dict, cfg: CostConfig, buckets) -> tuple[np.ndarray, np.ndarray, str]:
@@ -207,12 +258,13 @@ class CostResult:
     breakdown: pd.DataFrame   # date x (spread, fees, impact, borrow)
     notes: tuple = ()         # human-readable fallbacks and anomalies
     counts: dict = field(default_factory=dict) # the numbers behind the notes
+    traded_turnover: pd.Series | None = None   # decision date -> 0.5 * sum_i |w_t - D_{t-1}|, the one-way turnover traded (from the drifted book)
 
-    def summary(self, periods_per_year: int=252) -> pd.Series:
-        "Annualised (mean x 252) gross and net return, costs and each component, Sharpe ratios; from the first execution day on."
+    def summary(self, periods_per_year: int=252, from_first_live: bool=True) -> pd.Series:
+        "Annualised (mean x 252) gross and net return, costs and each component, Sharpe ratios; from the first execution day on (or every day)."
         live = self.costs.ne(0) | self.gross.ne(0)
         if not live.any(): return pd.Series(dtype=float)
-        sl = slice(live.idxmax(), None)
+        sl = slice(live.idxmax() if from_first_live else None, None)
         out = {f'{k}_ann_return': s.loc[sl].mean() * periods_per_year for k, s in (('gross', self.gross), ('net', self.net))}
         out |= {f'{c}_ann': s.loc[sl].mean() * periods_per_year for c, s in (('costs', self.costs), *self.breakdown.items())}
         for k, s in (('gross', self.gross), ('net', self.net)): out[f'{k}_sharpe'] = _sharpe(s.loc[sl], periods_per_year)
@@ -236,20 +288,26 @@ def _notes(c: dict, cfg: CostConfig, fallback_bps: float, buckets) -> tuple:
     elif c['impact_fallback_trades']:
         n.append(f"{c['impact_fallback_trades']} of {c['trades']} trades had no vol_20/adv_20: impact charged as a flat {fallback_bps:g} bps")
     if c['trades_over_10pct_adv']: n.append(f"{c['trades_over_10pct_adv']} trades exceed 10% of ADV at AUM ${cfg.aum:,.0f} (max {c['max_participation']:.0%}): the square-root law is stretched")
-    if c['missing_name_days']: n.append(f"{c['missing_name_days']} held name-days had no return and earned 0 (|w| {c['missing_weight']:.3g}; first {c['missing_first']})")
+    if c['missing_name_days']: n.append(f"{c['missing_name_days']} held name-days had no return and earned 0 (|w| {c['missing_weight']:.3g}; first {c['missing_first']})"
+                                        + ("" if c['gaps_bridged'] else "; the panel has no close, so missing bars are not bridged"))
+    if c['gap_returns']: n.append(f"{c['gap_returns']} held name-days booked the gap-spanning return close[bar] / close[last bar] - 1 "
+                                  f"across a missing bar ({c['gap_days']} held name-days without a bar earned 0, their move booked on the next bar)")
     if c['unbooked_trades']: n.append(f"{c['unbooked_trades']} trades decided on the last {c['lag']} dates execute after the data ends: not charged")
     return tuple(n)
 
 # %% ../nbs/11_costs.ipynb #1c7fe9d4
-def _apply(inp: dict, cfg: CostConfig, lag: int, fallback_bps: float, buckets, on_missing: str) -> CostResult:
-    "Price the checked inputs: the compute behind `apply_costs` and `capacity_curve`."
+def _apply(inp: dict, cfg: CostConfig, lag: int, fallback_bps: float, buckets, on_missing: str, hold_from: int | None=None) -> CostResult:
+    "Price the checked inputs: the compute behind `apply_costs`, `price_window` and `capacity_curve`."
     W, dates, symbols = inp['W'], inp['dates'], inp['symbols']
-    held, contrib, miss = _contributions(W, inp['ret_1d'], lag)
-    c = dict(lag=lag, **_missing_report(miss, held, dates, symbols))
+    R, spanned, gap = _holding_returns(inp['ret_1d'], inp.get('close'))
+    E, Tsigned = _book(W, R, lag, len(W) if hold_from is None else hold_from, dates)   # books after execution, trades from the drifted book
+    held, contrib, miss = _contributions(E, R, lag)
+    c = dict(lag=lag, **_missing_report(miss, held, dates, symbols), gaps_bridged='close' in inp,
+             gap_returns=int(((held != 0) & spanned).sum()), gap_days=int(((held != 0) & gap).sum()))
     if c['missing_name_days'] and on_missing == 'raise':
         raise CostError(f"{c['missing_name_days']} held name-days have no return (first {c['missing_first']}): "
                         "fill the delisting return in ret_1d, stop holding the name, or pass on_missing='zero'")
-    T = np.abs(np.diff(W, axis=0, prepend=0.0))            # trade decided on each row (from flat before the first)
+    T = np.abs(Tsigned)
     traded = T > 0
     rt = _rates(inp, cfg, fallback_bps, buckets)             # the cost model: the same coefficients `cost_model` returns
     booked = {k: _shift_rows(v, lag) for k, v in _trade_costs(T, rt).items()}   # executed (and paid) on day d + lag
@@ -261,21 +319,30 @@ def _apply(inp: dict, cfg: CostConfig, lag: int, fallback_bps: float, buckets, o
     by_name = pd.DataFrame({'gross': contrib.sum(axis=0), **{k: booked[k].sum(axis=0) for k in COMPONENTS}}, index=symbols)
     by_name = by_name.assign(costs=by_name[list(COMPONENTS)].sum(axis=1), traded=_shift_rows(T, lag).sum(axis=0))
     by_name.insert(6, 'net', by_name['gross'] - by_name['costs'])
-    return CostResult(gross, costs, (gross - costs).rename('net'), by_name, breakdown, _notes(c, cfg, fallback_bps, buckets), c)
+    return CostResult(gross, costs, (gross - costs).rename('net'), by_name, breakdown, _notes(c, cfg, fallback_bps, buckets), c,
+                      traded_turnover=pd.Series(0.5 * T.sum(axis=1), index=dates, name='traded_turnover'))
 
 # %% ../nbs/11_costs.ipynb #e96a1c67
+def _hold_from(weights: pd.DataFrame, hold_after) -> int | None:
+    "Row index of the first row after `hold_after` (None when every row is a decision)."
+    if hold_after is None: return None
+    if hold_after not in weights.index: raise CostError(f"hold_after {hold_after} is not a date of the weights: pass the last decision date")
+    return int(weights.index.get_loc(hold_after)) + 1
+
 def apply_costs(weights: pd.DataFrame, # date x symbol on the panel's calendar, row t decided at close t, 0.0 when not held
-                panel: pd.DataFrame, # long panel: ret_1d required; spread_bps, market_cap, vol_20, adv_20 used when present
+                panel: pd.DataFrame, # long panel: ret_1d required; close (bridges missing bars), spread_bps, market_cap, vol_20, adv_20 used when present
                 cost_config: CostConfig=CostConfig(), # aum, fee_bps, half_spread_bps, impact_k, borrow_bps
                 lag: int=1, # execution delay: decided at t, traded (and charged) at close t+lag
                 impact_fallback_bps: float | None=None, # flat impact (bps) where vol_20/adv_20 are unknown; None = cost_config.impact_fallback_bps
                 spread_buckets: tuple=SPREAD_BUCKETS, # (market cap from $, half spread bps) when the panel has no spread
-                on_missing: str='zero') -> CostResult: # held name without a return: 'zero' (earns 0, counted) or 'raise'
-    "Daily gross, costs (half spread + fees + square-root impact + borrow) and net returns of a book."
+                on_missing: str='zero', # held name without a return: 'zero' (earns 0, counted) or 'raise'
+                hold_after=None) -> CostResult: # last decision date: later rows are ignored, the book held then drifts and is not traded
+    "Daily gross, costs (half spread + fees + square-root impact + borrow, on trades from the drifted book) and net returns of a book."
     _check_lag(lag)
     if on_missing not in ('zero', 'raise'): raise CostError(f"on_missing = {on_missing!r}: use 'zero' or 'raise'")
     if not isinstance(cost_config, CostConfig): raise CostError(f"cost_config must be a quantlab.config.CostConfig, got {type(cost_config).__name__}")
-    res = _apply(_cost_inputs(weights, panel), cost_config, lag, float(cost_config.impact_fallback_bps if impact_fallback_bps is None else impact_fallback_bps), spread_buckets, on_missing)
+    res = _apply(_cost_inputs(weights, panel), cost_config, lag, float(cost_config.impact_fallback_bps if impact_fallback_bps is None else impact_fallback_bps),
+                 spread_buckets, on_missing, _hold_from(weights, hold_after))
     for note in res.notes: _logger.info("apply_costs: %s", note)
     return res
 
@@ -283,25 +350,29 @@ def apply_costs(weights: pd.DataFrame, # date x symbol on the panel's calendar, 
 def hold_book(weights: pd.DataFrame, # date x symbol, decided books on the decision dates
               last_decision,          # the last decision date; later rows repeat its book
              ) -> pd.DataFrame:
-    "Weights with the book decided on `last_decision` held on every later date (no unwind the strategy did not decide)."
+    "Weights with the book decided on `last_decision` repeated on every later date (a frame; `apply_costs(hold_after=)` also drifts it)."
     if last_decision not in weights.index: raise CostError(f"last_decision {last_decision} is not a date of the weights")
     w = weights.copy()
     w.loc[w.index > last_decision] = w.loc[last_decision].to_numpy()
     return w
 
+def _window(cr: CostResult, returns) -> CostResult:
+    "`cr` on the `returns` dates, every cost paid before the first of them (the build) booked on that first day."
+    pre = cr.costs.index < returns[0]
+    moved = float(cr.costs.loc[pre].sum())
+    costs, bd = cr.costs.loc[returns].copy(), cr.breakdown.loc[returns].copy()
+    costs.iloc[0] += moved; bd.iloc[0] += cr.breakdown.loc[pre].sum()
+    gross = cr.gross.loc[returns]
+    note = f"costs paid before the first return date ({moved:.6f} of AUM, the initial build) booked on {returns[0].date()}"
+    return CostResult(gross, costs, (gross - costs).rename('net'), cr.by_name, bd, cr.notes + (note,),
+                      dict(cr.counts, moved_to_first_day=moved), traded_turnover=cr.traded_turnover)
+
 def price_window(weights: pd.DataFrame, # date x symbol on the panel's calendar
                  panel: pd.DataFrame,   # long panel (see `apply_costs`)
                  cost_config: CostConfig, decisions, returns, # the window's decision dates and return dates
                  lag: int = 1) -> CostResult:
-    "Gross, costs, net and breakdown on the `returns` dates: last book held, earlier (build) costs booked on the first day."
-    cr = apply_costs(hold_book(weights, decisions[-1]), panel, cost_config, lag=lag)
-    pre = cr.costs.index < returns[0]
-    costs, bd = cr.costs.loc[returns].copy(), cr.breakdown.loc[returns].copy()
-    costs.iloc[0] += float(cr.costs.loc[pre].sum()); bd.iloc[0] += cr.breakdown.loc[pre].sum()
-    gross = cr.gross.loc[returns]
-    note = f"costs paid before the first return date ({float(cr.costs.loc[pre].sum()):.6f} of AUM, the initial build) booked on {returns[0].date()}"
-    return CostResult(gross, costs, (gross - costs).rename('net'), cr.by_name, bd, cr.notes + (note,),
-                      dict(cr.counts, moved_to_first_day=float(cr.costs.loc[pre].sum())))
+    "Gross, costs, net and breakdown on the `returns` dates: the last book held (drifting, not traded), earlier (build) costs booked on the first day."
+    return _window(apply_costs(weights, panel, cost_config, lag=lag, hold_after=decisions[-1]), returns)
 
 # %% ../nbs/11_costs.ipynb #aa7028a3
 def capacity_curve(weights: pd.DataFrame, # date x symbol on the panel's calendar
@@ -311,14 +382,17 @@ def capacity_curve(weights: pd.DataFrame, # date x symbol on the panel's calenda
                    lag: int=1, # execution delay
                    impact_fallback_bps: float | None=None, # as in `apply_costs`
                    spread_buckets: tuple=SPREAD_BUCKETS, # as in `apply_costs`
-                   periods_per_year: int=252) -> pd.DataFrame: # annualisation
-    "Net annual return, net Sharpe and cost share of one book priced at each AUM."
+                   periods_per_year: int=252, # annualisation
+                   decisions=None, returns=None) -> pd.DataFrame: # a window as in `price_window`; None = the whole calendar from the first execution
+    "Net annual return, net Sharpe and cost share of one book priced at each AUM (over a `price_window` window when given)."
     _check_lag(lag)
     if not len(aums) or min(aums) <= 0: raise CostError(f"aums = {aums!r}: pass one or more positive dollar amounts")
-    inp = _cost_inputs(weights, panel)
-    rows = []
+    if (decisions is None) != (returns is None): raise CostError("pass both decisions and returns (the window, as in price_window) or neither")
+    inp, hold = _cost_inputs(weights, panel), None if decisions is None else _hold_from(weights, decisions[-1])
+    fb, rows = float(cost_config.impact_fallback_bps if impact_fallback_bps is None else impact_fallback_bps), []
     for a in aums:   # a handful of AUM levels, each fully vectorised
-        s = _apply(inp, replace(cost_config, aum=float(a)), lag, float(cost_config.impact_fallback_bps if impact_fallback_bps is None else impact_fallback_bps), spread_buckets, 'zero').summary(periods_per_year)
+        cr = _apply(inp, replace(cost_config, aum=float(a)), lag, fb, spread_buckets, 'zero', hold)
+        s = (cr.summary(periods_per_year) if returns is None else _window(cr, returns).summary(periods_per_year, from_first_live=False))
         rows.append(s.reindex(['gross_ann_return', 'net_ann_return', 'gross_sharpe', 'net_sharpe', 'costs_ann', 'impact_ann']))
     out = pd.DataFrame(rows).reset_index(drop=True)
     out.insert(0, 'aum', [float(a) for a in aums])

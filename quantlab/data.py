@@ -280,13 +280,157 @@ def _check_schema(df, path):
     if dup.any():
         raise DataError(f"{path}: {int(dup.sum())} duplicated (date, symbol) rows, e.g. {df.loc[dup, ['date', 'symbol']].head(3).values.tolist()}; keep one row per bar")
 
-def read_panel(path) -> pd.DataFrame:
-    "Read a long panel written by `write_panel` (Parquet or CSV), validate its schema, index by sorted (date, symbol)."
-    p, fmt = Path(path), _fmt(path)
+
+# %% ../nbs/01_data.ipynb #c4afe3c2
+def _read_table(p: Path, fmt: str, columns=None, numeric_symbols=False) -> pd.DataFrame:
+    "One CSV/Parquet file as a frame (date as a column); `DataError` with the fix for a broken file."
+    if fmt == 'parquet':
+        try: df = pd.read_parquet(p, columns=None if columns is None else list(columns))
+        except Exception as e: raise DataError(f"{p} is not a readable Parquet file ({type(e).__name__}: {str(e)[:120]}); the file may be truncated: re-export it (df.to_parquet(path))") from None
+        if df.index.name == 'date' or list(df.index.names) == ['date', 'symbol']: df = df.reset_index()
+        if 'symbol' in df.columns and pd.api.types.is_numeric_dtype(df['symbol']) and not numeric_symbols:
+            raise DataError(f"{p}: column 'symbol' holds numbers ({df['symbol'].head(3).tolist()}): store symbols as text, e.g. df['symbol'] = df['symbol'].astype(str).str.zfill(4), or pass numeric_symbols=True")
+        return df
+    df = pd.read_csv(p, dtype={'symbol': 'str', 'sector': 'str'}, usecols=None if columns is None else (lambda c: c in columns or c in ('date', 'symbol')))
+    head = str(df.columns[0])
+    if 'date' not in df.columns and not pd.isna(pd.to_datetime(head, errors='coerce', format='ISO8601')):
+        raise DataError(f"{p} has no header row: its first line is data ({list(df.columns[:3])}); add a header line such as 'date,symbol,open,high,low,close,volume' (wide: 'date,AAPL,MSFT,...')")
+    if 'symbol' in df.columns and not numeric_symbols and df['symbol'].dropna().str.fullmatch(r'\d+').all():
+        raise DataError(f"{p}: column 'symbol' holds numbers ({df['symbol'].head(3).tolist()}), which lose leading zeros in spreadsheets: write the symbols as text codes, or pass numeric_symbols=True if the numbers are the codes")
+    return df
+
+def _parse_dates(s: pd.Series, p) -> pd.Series:
+    "Dates as tz-naive datetime64[ns] days; `DataError` for mixed formats or times of day."
+    if pd.api.types.is_datetime64_any_dtype(s): d = s
+    else:
+        txt = s.astype(str)
+        d = pd.to_datetime(txt, errors='coerce', format='ISO8601')
+        if d.isna().any():
+            bad = txt[d.isna()].unique()[:3].tolist()
+            raise DataError(f"{p}: column 'date' mixes formats or holds non-dates (e.g. {bad} next to {txt[d.notna()].iloc[:1].tolist()}): write every date as ISO YYYY-MM-DD")
+    if getattr(d.dt, 'tz', None) is not None: d = d.dt.tz_localize(None)
+    if (d != d.dt.normalize()).any(): raise DataError(f"{p}: dates carry a time of day (e.g. {d[d != d.dt.normalize()].iloc[0]}): pass daily bars dated by day")
+    return d.astype('datetime64[ns]')
+
+# %% ../nbs/01_data.ipynb #0d3feb2a
+def _wide_to_long(p: Path, fmt: str, volume=None, market_cap=None) -> tuple[pd.DataFrame, list]:
+    "A wide closes file (+ optional wide volume / market-cap files) as long rows; notes on what was dropped."
+    def wide(path, what):
+        q = Path(path); f = _fmt(q)
+        if not q.exists(): raise DataError(f"{what} file not found: {q}")
+        df = _read_table(q, f)
+        df = df.set_index('date' if 'date' in df.columns else df.columns[0])
+        df.index = pd.DatetimeIndex(_parse_dates(pd.Series(df.index), q).to_numpy(), name='date'); df.columns = df.columns.astype(str)
+        bad = [c for c in df.columns if not pd.api.types.is_numeric_dtype(df[c])]
+        if bad: raise DataError(f"{q}: wide {what} column(s) {bad[:5]} are not numeric: a wide file is dates x symbols of numbers")
+        return df.rename_axis(columns='symbol')
+    close, notes = wide(p, 'closes'), []
+    empty = close.isna().all(axis=1)
+    if empty.any(): notes.append(f"{int(empty.sum())} wide rows with no price at all dropped (e.g. {close.index[empty][0].date()})")
+    close = close[~empty]; c = close.stack().dropna()
+    out = pd.DataFrame({'close': c}); out.index.names = ['date', 'symbol']
+    for col, path in (('volume', volume), ('market_cap', market_cap)):
+        if path is None: continue
+        w = wide(path, col)
+        extra = w.columns.difference(close.columns)
+        if len(extra): raise DataError(f"{path}: {col} has symbols {list(extra[:5])} the closes file lacks: use the same columns")
+        out[col] = w.stack().reindex(out.index)
+    return out.reset_index(), notes
+
+# %% ../nbs/01_data.ipynb #0cc85fd8
+def _read_dataset(p: Path, start=None, end=None, columns=None) -> pd.DataFrame:
+    "A Parquet dataset folder (hive-partitioned by date or symbol) read with pyarrow.dataset, filtered on read."
+    import pyarrow as pa, pyarrow.dataset as pads
+    try: dset = pads.dataset(str(p), format='parquet', partitioning='hive')
+    except Exception as e: raise DataError(f"{p} is not a readable Parquet dataset ({type(e).__name__}: {str(e)[:120]}); a dataset is a folder of .parquet files, e.g. date=2020-01-02/part-0.parquet") from None
+    names = dset.schema.names
+    if 'date' not in names or 'symbol' not in names: raise DataError(f"dataset {p} has fields {names}: it needs 'date' and 'symbol' (as columns or partition keys)")
+    typ, filt = dset.schema.field('date').type, None
+    lit = (lambda x: str(pd.Timestamp(x).date())) if pa.types.is_string(typ) else (lambda x: pa.scalar(pd.Timestamp(x), type=typ) if pa.types.is_timestamp(typ) else pa.scalar(pd.Timestamp(x).date(), type=typ))
+    if start is not None: filt = pads.field('date') >= lit(start)
+    if end is not None: filt = (pads.field('date') <= lit(end)) if filt is None else filt & (pads.field('date') <= lit(end))
+    cols = None if columns is None else ['date', 'symbol', *[c for c in columns if c in names and c not in ('date', 'symbol')]]
+    try: df = dset.to_table(columns=cols, filter=filt).to_pandas()
+    except Exception as e: raise DataError(f"dataset {p}: a file could not be read ({type(e).__name__}: {str(e)[:120]}); a part may be truncated: re-export it") from None
+    for c in df.columns:
+        if isinstance(df[c].dtype, pd.CategoricalDtype): df[c] = df[c].astype(str)   # hive partition keys arrive as categories
+    return df
+
+# %% ../nbs/01_data.ipynb #96468636
+_FALLBACK_NOTES = {'open': "open/high/low not in the data: set equal to close (not observed)",
+                   'volume': "volume not in the data: NaN, so the universe is by history only and impact is the flat fallback (costs.impact_fallback_bps)",
+                   'market_cap': "market_cap not in the data: NaN, so the market proxy is the equal-weighted universe return and there is no size exposure",
+                   'sector': "sector not in the data: every name in one sector 'Unknown', so there is no sector neutralisation"}
+
+def _fixes(df: pd.DataFrame, p, dataset: bool) -> tuple[pd.DataFrame, list]:
+    "Counted fixes (a dataset's exact duplicates across partitions, symbols differing only by case); conflicting duplicates refused."
+    notes = []
+    dup = df.duplicated() if dataset else np.zeros(len(df), bool)   # in one file a repeated bar is refused (_check_schema)
+    if dup.any(): notes.append(f"{int(dup.sum())} exact duplicate rows dropped (the same bar in two files or partitions)"); df = df[~dup]
+    low = df['symbol'].str.upper(); merged = df.loc[low != df['symbol'], 'symbol'].unique()
+    clash = [s for s in merged if s.upper() in set(df['symbol'])]
+    if clash:
+        notes.append(f"{len(clash)} symbol(s) change case in the file ({clash[:3]} and {[s.upper() for s in clash[:3]]}): merged into upper case ({int(df['symbol'].isin(clash).sum())} rows renamed)")
+        df = df.assign(symbol=df['symbol'].where(~df['symbol'].isin(clash), df['symbol'].str.upper()))
+    key = df.duplicated(['date', 'symbol'], keep=False)
+    if dataset and key.any():
+        ex = df.loc[key, ['date', 'symbol']].drop_duplicates().head(3)
+        raise DataError(f"{p}: {int(key.sum())} rows share a (date, symbol) with different values, e.g. {[(str(d.date()), s) for d, s in ex.values]}; keep one bar per name and date (check overlapping partitions)")
+    return df, notes
+
+def _calendar_check(dates: pd.Series, p):
+    "Refuse weekend dates in a file whose calendar is otherwise weekdays (under 10% weekend dates; a 7-day market has 29%)."
+    u = pd.DatetimeIndex(dates.unique()); wk = u.dayofweek >= 5
+    if wk.any() and wk.mean() < 0.1:
+        raise DataError(f"{p}: {int(wk.sum())} date(s) are not trading days of the file's own (weekday) calendar, e.g. {[str(d.date()) for d in u[wk][:3]]}: drop those rows or move them to the trading day they belong to")
+
+# %% ../nbs/01_data.ipynb #8050d92d
+def read_panel(path,                 # long file (.parquet/.pq/.csv), wide closes file, or a Parquet dataset folder
+               volume=None,          # wide layout: optional wide volume file (dates x symbols)
+               market_cap=None,      # wide layout: optional wide market-cap file
+               sectors=None,         # optional symbol -> sector: dict, Series or a file with columns symbol, sector
+               layout: str = 'auto', # 'long', 'wide' or 'auto' (long when the file has a 'symbol' column)
+               start=None, end=None, # keep dates in [start, end] (pushed down to the Parquet dataset reader)
+               columns=None,         # long files / datasets: columns to read besides date and symbol; None = all
+               numeric_symbols: bool = False, # the symbols are numeric codes on purpose
+              ) -> pd.DataFrame:
+    "A raw long frame (sorted (date, symbol)) from a long, wide or partitioned file; fallbacks and fixes in `attrs['notes']`."
+    p = Path(path)
     if not p.exists(): raise DataError(f"panel file not found: {p}")
-    df = pd.read_parquet(p) if fmt == 'parquet' else pd.read_csv(p, dtype={'symbol': 'str', 'sector': 'str'})
+    if layout not in ('auto', 'long', 'wide'): raise DataError(f"layout={layout!r} is invalid: use 'auto', 'long' or 'wide'")
+    if p.is_dir(): df, notes = _read_dataset(p, start, end, columns), [f"read as a Parquet dataset (pyarrow.dataset) from {p.name}/"]
+    else:
+        fmt = _fmt(p); df, notes = _read_table(p, fmt, columns, numeric_symbols), []
+        if layout == 'wide' or (layout == 'auto' and 'symbol' not in df.columns):
+            if layout == 'auto' and not all(pd.api.types.is_numeric_dtype(df[c]) for c in df.columns[1:]):
+                raise DataError(f"{p} has no 'symbol' column and is not a wide file of numbers (columns {list(df.columns[:5])}): a long file needs 'date' and 'symbol' columns")
+            df, notes = _wide_to_long(p, fmt, volume, market_cap); notes.insert(0, f"wide closes file {p.name} ({df['symbol'].nunique()} symbols)")
+    if 'date' not in df.columns or 'symbol' not in df.columns: raise DataError(f"{p}: missing column(s) {[c for c in ('date', 'symbol') if c not in df.columns]}; a panel file needs 'date' and 'symbol' columns")
+    df = df.assign(date=_parse_dates(df['date'], p), symbol=df['symbol'].astype('str'))
+    if start is not None: df = df[df['date'] >= pd.Timestamp(start)]
+    if end is not None: df = df[df['date'] <= pd.Timestamp(end)]
+    if 'close' not in df.columns: raise DataError(f"{p}: missing column(s) ['close']; a panel file needs at least date, symbol, close")
+    _calendar_check(df['date'], p)
+    df, fixed = _fixes(df, p, dataset=p.is_dir()); notes += fixed
+    if sectors is not None: df = df.assign(sector=df['symbol'].map(_sector_map(sectors)).astype('str'))
+    for c, note in _FALLBACK_NOTES.items():
+        if c not in df.columns:
+            notes.append(note)
+            if c == 'open': df = df.assign(**{k: df['close'] for k in ('open', 'high', 'low') if k not in df.columns})
+            else: df[c] = 'Unknown' if c == 'sector' else np.nan
+    if 'sector' in df.columns and df['sector'].isna().any():
+        n = int(df['sector'].isna().sum()); df['sector'] = df['sector'].fillna('Unknown'); notes.append(f"{n} rows without a sector put in sector 'Unknown'")
     _check_schema(df, p)
-    try: df['date'] = pd.to_datetime(df['date']).astype('datetime64[ns]')
-    except (ValueError, TypeError) as e: raise DataError(f"{p}: column 'date' does not parse as dates ({e})") from None
-    df['symbol'] = df['symbol'].astype('str')
-    return df.set_index(['date', 'symbol']).sort_index()
+    out = df.set_index(['date', 'symbol']).sort_index()
+    out['sector'] = out['sector'].astype('str')
+    out.attrs['notes'] = tuple(notes)
+    for n in notes: logger.info("read_panel: %s", n)
+    return out
+
+def _sector_map(sectors) -> pd.Series:
+    "symbol -> sector from a dict, a Series or a CSV/Parquet file with columns symbol, sector."
+    if isinstance(sectors, dict): return pd.Series(sectors, dtype='str')
+    if isinstance(sectors, pd.Series): return sectors.astype('str')
+    q = Path(sectors); t = _read_table(q, _fmt(q))
+    if not {'symbol', 'sector'} <= set(t.columns): raise DataError(f"{q}: a sector map needs columns 'symbol' and 'sector', has {list(t.columns)}")
+    return t.set_index(t['symbol'].astype(str))['sector'].astype('str')

@@ -13,8 +13,8 @@ from .data import RAW_COLUMNS, synthetic_market, load_sample, read_panel
 logger = logging.getLogger(__name__)
 
 # %% auto #0
-__all__ = ['logger', 'DERIVED', 'to_wide', 'to_long', 'build_panel', 'market_proxy', 'check_panel', 'row_ranks', 'subset_ranks',
-           'rank_ic', 'panel_from_config']
+__all__ = ['logger', 'DERIVED', 'to_wide', 'to_long', 'build_panel', 'market_proxy', 'check_panel', 'check_market', 'row_ranks',
+           'subset_ranks', 'rank_ic', 'panel_from_config']
 
 # %% ../nbs/02_panel.ipynb #c445e934
 def _grid(df):
@@ -59,25 +59,62 @@ def _examples(keys, n=3):
     "A short printable list of (date, symbol) examples."
     return ', '.join(f"({pd.Timestamp(d).date()}, {s})" for d, s in list(keys)[:n])
 
+def _where(index, bad) -> str:
+    "Which symbols and dates a boolean row mask hits: counts, the first symbols, the date range and examples."
+    hit = index[np.asarray(bad)]
+    syms, dates = hit.get_level_values(1).unique(), hit.get_level_values(0)
+    return (f"on {len(syms)} symbol(s) {list(syms[:5])}{' ...' if len(syms) > 5 else ''}, dates "
+            f"{pd.Timestamp(dates.min()).date()}..{pd.Timestamp(dates.max()).date()}, e.g. {_examples(hit)}")
+
 def _check_index(df, who='raw'):
-    "Raise PanelError unless `df` has a unique, sorted, tz-naive (date, symbol) MultiIndex."
+    "Raise PanelError unless `df` has a unique, sorted, tz-naive (date, symbol) MultiIndex of datetimes and strings."
     if not isinstance(df, pd.DataFrame) or list(df.index.names) != ['date', 'symbol']:
         raise PanelError(f"{who} must be a DataFrame indexed by ['date', 'symbol'] (use df.set_index(['date', 'symbol'])), "
-                         f"got index names {list(getattr(df, 'index', pd.Index([])).names)}")
-    dates = df.index.levels[0]
+                         f"got {type(df).__name__} with index names {list(getattr(df, 'index', pd.Index([])).names)}")
+    dates, syms = df.index.levels
     if isinstance(dates.dtype, pd.DatetimeTZDtype):
         raise PanelError(f"{who} has tz-aware dates ({dates.dtype}); use tz-naive trading days, e.g. "
                          f"df.index.set_levels(df.index.levels[0].tz_localize(None), level='date')")
     if not pd.api.types.is_datetime64_dtype(dates):
         raise PanelError(f"{who} index level 'date' has dtype {dates.dtype}, expected datetime64 (use pd.to_datetime)")
-    if not df.index.is_monotonic_increasing:
-        raise PanelError(f"{who} is not sorted by (date, symbol); call .sort_index() first")
+    if not pd.api.types.is_string_dtype(syms):
+        raise PanelError(f"{who} index level 'symbol' has dtype {syms.dtype} (e.g. {syms[0]!r}), expected strings: use "
+                         "df.rename(index=str, level='symbol').sort_index()")
+    for lv, name in ((0, 'date'), (1, 'symbol')):
+        if (df.index.codes[lv] < 0).any():
+            raise PanelError(f"{who} has {int((df.index.codes[lv] < 0).sum())} row(s) with a missing (NaT/NaN) {name}; drop them or fix the source")
     c0, c1 = df.index.codes                                  # sorted: duplicates are neighbours
-    dup = np.concatenate([[False], (c0[1:] == c0[:-1]) & (c1[1:] == c1[:-1])])
+    sort = df.index.is_monotonic_increasing
+    dup = np.concatenate([[False], (c0[1:] == c0[:-1]) & (c1[1:] == c1[:-1])]) if sort else df.index.duplicated()
     if dup.any():
-        raise PanelError(f"{who} has {int(dup.sum())} duplicated (date, symbol) rows, e.g. {_examples(df.index[dup])}; keep one bar per symbol and date")
+        raise PanelError(f"{who} has {int(dup.sum())} duplicated (date, symbol) rows, e.g. {_examples(df.index[dup])}; keep one bar "
+                         f"per symbol and date (df[~df.index.duplicated(keep='last')]){'' if sort else ', then .sort_index()'}")
+    if not sort: raise PanelError(f"{who} is not sorted by (date, symbol); call .sort_index() first")
 
 # %% ../nbs/02_panel.ipynb #c25c7000
+_TOL = 1e-9   # relative slack for close within [low, high] (prices rounded to the cent in the source)
+
+def _check_values(df, who='raw'):
+    "Raise PanelError on a non-numeric or infinite value, a negative volume/cap/spread, high < low or close outside [low, high]."
+    for c in (*_NUMERIC, 'book_to_market', 'spread_bps'):
+        if c not in df.columns: continue
+        if not pd.api.types.is_numeric_dtype(df[c]) or pd.api.types.is_bool_dtype(df[c]):
+            raise PanelError(f"{who} column '{c}' has dtype {df[c].dtype}, expected numeric: convert it with pd.to_numeric (NaN for unknown)")
+        v = df[c].to_numpy(float)
+        if np.isinf(v).any():
+            raise PanelError(f"{who} column '{c}' has {int(np.isinf(v).sum())} infinite value(s) {_where(df.index, np.isinf(v))}; "
+                             "replace them with NaN (unknown) or fix the source")
+        neg = (v <= 0) if c in ('open', 'high', 'low', 'market_cap') else (v < 0) if c in ('volume', 'spread_bps') else np.zeros(len(v), bool)
+        if neg.any():
+            raise PanelError(f"{who} column '{c}' has {int(neg.sum())} {'non-positive' if c != 'volume' and c != 'spread_bps' else 'negative'} "
+                             f"value(s) {_where(df.index, neg)}; fix the source or set them to NaN (unknown)")
+    hi, lo, cl = (df[c].to_numpy(float) for c in ('high', 'low', 'close'))
+    with np.errstate(invalid='ignore'):
+        inv, out = hi < lo, (cl < lo * (1 - _TOL)) | (cl > hi * (1 + _TOL))
+    if inv.any(): raise PanelError(f"{who} has high < low on {int(inv.sum())} row(s) {_where(df.index, inv)}; the columns may be swapped: fix the source")
+    if out.any(): raise PanelError(f"{who} has close outside [low, high] on {int(out.sum())} row(s) {_where(df.index, out)}; fix the bars "
+                                   "(or set high/low to NaN where they are not observed)")
+
 def _check_raw(raw, need_dates):
     "Raise PanelError unless `raw` satisfies the raw contract and covers `need_dates` dates."
     _check_index(raw)
@@ -89,9 +126,7 @@ def _check_raw(raw, need_dates):
     if bad.any():
         raise PanelError(f"column 'close' has {int(bad.sum())} NaN or non-positive value(s), e.g. {_examples(raw.index[bad])}; "
                          "remove those rows (a missing bar is an absent row) or fix the prices")
-    for c in ('open', 'high', 'low'):
-        bad = raw[c] <= 0
-        if bad.any(): raise PanelError(f"column '{c}' has {int(bad.sum())} non-positive value(s), e.g. {_examples(raw.index[bad])}; fix the prices")
+    _check_values(raw)
     n = len(raw.index.remove_unused_levels().levels[0])
     if n < need_dates:
         raise PanelError(f"raw has {n} dates, fewer than the {need_dates} needed (longest lookback + lag + longest horizon + 1); "
@@ -177,8 +212,9 @@ def _members(uni, has):
 def _market(ret, cap, uni, cal, market):
     "Market proxy Series on the calendar and a report row saying which proxy it is."
     if market is not None:
-        m = pd.Series(market, dtype=float).reindex(cal).rename('market')
-        return m, ('market proxy', int(m.isna().sum()), 'supplied index (market=...); count = calendar dates without a value')
+        m, c = check_market(market, cal)
+        return m, ('market proxy', c['missing'], 'supplied index (market=...); count = calendar dates without a value'
+                   + (f"; {c['outside']} market dates outside the calendar not used" if c['outside'] else ''))
     if np.isnan(cap).all():
         logger.warning("no market_cap in the data and no index supplied: market proxy is the EQUAL-weighted universe return")
         m = _cap_weighted(ret, np.ones_like(cap), uni)
@@ -286,13 +322,37 @@ def market_proxy(panel: pd.DataFrame # built panel (universe-weighted) or raw fr
 def check_panel(panel: pd.DataFrame, # the frame a stage received
                 require=()           # extra columns the stage needs, e.g. ('fwd_ret_5',)
                ) -> pd.DataFrame:
-    "Raise PanelError unless `panel` is a built panel with the `require`d columns; returns it unchanged."
+    "Raise PanelError unless `panel` is a built panel (index, columns, values) with the `require`d columns; returns it unchanged."
     _check_index(panel, 'panel')
     miss = [c for c in (*RAW_COLUMNS, *DERIVED, *require) if c not in panel.columns]
     if miss: raise PanelError(f"panel is missing column(s) {miss}; build it with quantlab.panel.build_panel(raw, horizons=...)"
                               " with the horizons you need")
+    _check_values(panel, 'panel')
     if panel['in_universe'].dtype != bool: raise PanelError(f"panel column 'in_universe' has dtype {panel['in_universe'].dtype}, expected bool")
     return panel
+
+# %% ../nbs/02_panel.ipynb #c6795530
+def check_market(market: pd.Series,      # daily market returns indexed by date
+                 calendar: pd.DatetimeIndex, # the panel's trading calendar
+                 who: str = 'market'):
+    "The market on `calendar` (name 'market') and counts `{missing, outside}`; PanelError if it is not a usable return series."
+    if not isinstance(market, pd.Series):
+        raise PanelError(f"{who} must be a pandas Series of daily returns indexed by date, got {type(market).__name__}"
+                         + (": pass one column, e.g. market['ret']" if isinstance(market, pd.DataFrame) else ''))
+    ix = market.index
+    if isinstance(ix.dtype, pd.DatetimeTZDtype): raise PanelError(f"{who} has tz-aware dates ({ix.dtype}); use market.tz_localize(None)")
+    if not pd.api.types.is_datetime64_dtype(ix): raise PanelError(f"{who} index has dtype {ix.dtype}, expected dates: market.index = pd.to_datetime(market.index)")
+    if ix.has_duplicates: raise PanelError(f"{who} has {int(ix.duplicated().sum())} duplicated date(s), e.g. {list(ix[ix.duplicated()][:3].date)}; keep one return per date")
+    if not pd.api.types.is_numeric_dtype(market) or pd.api.types.is_bool_dtype(market): raise PanelError(f"{who} has dtype {market.dtype}, expected float returns")
+    v = market.to_numpy(float)
+    if np.isinf(v).any(): raise PanelError(f"{who} has {int(np.isinf(v).sum())} infinite value(s), e.g. on {list(ix[np.isinf(v)][:3].date)}; replace them with NaN")
+    m = pd.Series(v, pd.DatetimeIndex(ix).astype('datetime64[ns]')).reindex(pd.DatetimeIndex(calendar, name='date')).rename('market')
+    if m.notna().sum() == 0:
+        span = f"{ix.min().date()}..{ix.max().date()}" if len(ix) else 'no dates'
+        raise PanelError(f"{who} covers none of the panel's {len(calendar)} dates ({calendar[0].date()}..{calendar[-1].date()}; {who} has {span}): "
+                         "pass returns on the panel's trading days, or market=None for the cap-weighted universe proxy")
+    if np.nanmedian(np.abs(m)) > 0.5: raise PanelError(f"{who} looks like price levels (median |value| {np.nanmedian(np.abs(m)):.3g}), not daily returns: pass market.pct_change()")
+    return m, dict(missing=int(m.isna().sum()), outside=int((~pd.DatetimeIndex(ix).isin(calendar)).sum()))
 
 # %% ../nbs/02_panel.ipynb #01ff97a1
 def _runs(v):
@@ -375,7 +435,7 @@ def _source(cfg):
         return synthetic_market(dc.n_symbols, dc.n_days, seed=cfg.runtime.seed, alpha_ic=dc.alpha_ic,
                                 alpha_half_life=dc.alpha_half_life, horizon=cfg.model.target_horizon)
     if dc.source == 'sample': return load_sample()
-    return read_panel(dc.source), None
+    return read_panel(dc.source, start=dc.start, end=dc.end), None   # a Parquet dataset is filtered on read
 
 def panel_from_config(cfg: RunConfig # the run's config
                      ):

@@ -8,20 +8,31 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 import plotly.io as pio
+from plotly.io.base_renderers import NotebookRenderer
 from plotly.subplots import make_subplots
 from .config import PlotError
 
 # %% auto #0
-__all__ = ['HEIGHT', 'offline', 'equity_chart', 'drawdown_chart', 'monthly_heatmap', 'ic_chart', 'quantile_returns_chart',
-           'decay_chart', 'folds_chart', 'cv_vs_oos_chart', 'plot_folds', 'plot_walk_forward', 'lines_chart',
-           'exposure_chart', 'turnover_chart', 'cost_breakdown_chart', 'capacity_chart', 'gates_chart', 'bar_chart']
+__all__ = ['HEIGHT', 'RENDERER', 'MONTHS', 'OfflineNotebookRenderer', 'offline', 'equity_chart', 'drawdown_chart',
+           'monthly_heatmap', 'ic_chart', 'quantile_returns_chart', 'decay_chart', 'folds_chart', 'cv_vs_oos_chart',
+           'plot_folds', 'plot_walk_forward', 'lines_chart', 'exposure_chart', 'turnover_chart', 'cost_breakdown_chart',
+           'zero_aligned_ranges', 'capacity_chart', 'bps_chart', 'rolling_chart', 'gates_chart', 'bar_chart']
 
 # %% ../nbs/17_plots.ipynb #4240f445
 HEIGHT = 380
 
+class OfflineNotebookRenderer(NotebookRenderer):
+    "plotly's 'notebook' renderer (plotly.js inlined once) without the MathJax CDN script it adds to every figure."
+    def to_mimebundle(self, fig_dict):
+        return {'text/html': pio.to_html(fig_dict, config=self.config, include_plotlyjs=False, include_mathjax=False,
+                                         full_html=False, default_width='100%', default_height=HEIGHT, validate=False)}
+
+pio.renderers['quantlab_notebook'] = OfflineNotebookRenderer()
+RENDERER = 'plotly_mimetype+quantlab_notebook'
+
 def offline() -> None:
-    "Render figures with plotly.js embedded once in the notebook, so an HTML export needs no network."
-    pio.renderers.default = 'notebook'
+    "Render figures as the plotly mimetype (Jupyter, VS Code) plus HTML with plotly.js embedded once (nbconvert): no CDN."
+    pio.renderers.default = RENDERER
 
 def _need(obj, kind, name: str, columns=()):
     "Raise `PlotError` unless `obj` is a `kind` with `columns`, saying what the chart expects."
@@ -55,11 +66,15 @@ def drawdown_chart(drawdown: pd.DataFrame | pd.Series, title: str = 'Drawdown') 
     for c in dd.columns: fig.add_scatter(x=dd.index, y=dd[c], name=str(c), mode='lines', fill='tozeroy')
     return fig
 
+MONTHS = dict(enumerate(['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'], start=1))
+
 def monthly_heatmap(monthly: pd.DataFrame, title: str = 'Monthly net returns') -> go.Figure:
-    "Heatmap of a year x month table of returns, red below zero and blue above, values printed."
+    "Heatmap of a year x month table of returns (months 1-12 shown by name, months with no return left out), values printed."
     _need(monthly, pd.DataFrame, 'monthly_heatmap')
+    monthly = monthly.dropna(axis=1, how='all').rename(columns=MONTHS)
+    _need(monthly.T, pd.DataFrame, 'monthly_heatmap (months with a return)')
     z = monthly.to_numpy(float); lim = np.nanmax(np.abs(z)) if np.isfinite(z).any() else 1.0
-    fig = _fig(title, 'year', 'month', height=max(220, 60 + 40 * len(monthly)))
+    fig = _fig(title, 'year', '', height=max(220, 100 + 40 * len(monthly)))
     fig.add_heatmap(z=z, x=[str(c) for c in monthly.columns], y=[str(i) for i in monthly.index], zmin=-lim, zmax=lim,
                     colorscale='RdBu', text=np.where(np.isfinite(z), np.char.mod('%.1f%%', np.nan_to_num(z) * 100), ''),
                     texttemplate='%{text}', hovertemplate='%{y}-%{x}: %{z:.2%}<extra></extra>', colorbar=dict(tickformat='.0%'))
@@ -67,16 +82,21 @@ def monthly_heatmap(monthly: pd.DataFrame, title: str = 'Monthly net returns') -
     return fig
 
 # %% ../nbs/17_plots.ipynb #3309e9c2
+_COLORS = ['#4C78A8', '#F58518', '#54A24B', '#E45756', '#72B7B2', '#B279A2', '#FF9DA6', '#9D755D', '#BAB0AC', '#EECA3B']
+
 def ic_chart(ic: pd.DataFrame | pd.Series, mean: pd.Series | None = None, title: str = 'Daily rank IC') -> go.Figure:
-    "Daily rank IC bars per horizon (columns), with each horizon's mean (from the summary) as a dashed line."
+    "Daily rank IC bars per horizon (columns, named as the legend shows them), each horizon's mean (given) a dashed line."
     ic = ic.to_frame('IC') if isinstance(ic, pd.Series) else ic
     _need(ic, pd.DataFrame, 'ic_chart')
     fig = _fig(title, 'rank IC')
-    for c in ic.columns:
-        fig.add_bar(x=ic.index, y=ic[c], name=f'{c}', opacity=0.6)
-        if mean is not None and c in mean.index:
-            fig.add_hline(y=float(mean[c]), line_dash='dash', annotation_text=f'mean {c}: {float(mean[c]):.3f}')
-    fig.update_layout(barmode='overlay')
+    x = [ic.index[0], ic.index[-1]]
+    for k, c in enumerate(ic.columns):
+        col = _COLORS[k % len(_COLORS)]
+        fig.add_bar(x=ic.index, y=ic[c], name=str(c), opacity=0.55, marker_color=col, legendgroup=str(c))
+        if mean is not None and c in mean.index:    # the mean in the legend, not as overprinting annotations
+            fig.add_scatter(x=x, y=[float(mean[c])] * 2, mode='lines', line=dict(dash='dash', color=col, width=2),
+                            name=f'{c} mean {float(mean[c]):+.3f}', legendgroup=str(c), hoverinfo='skip')
+    fig.add_hline(y=0, line_color='grey'); fig.update_layout(barmode='overlay')
     return fig
 
 def quantile_returns_chart(qret: pd.DataFrame, title: str = 'Mean forward return by score quantile') -> go.Figure:
@@ -91,7 +111,8 @@ def decay_chart(curve: pd.DataFrame, x: str = 'skip-lag (days)', title: str = 'S
                 theory: str | None = None) -> go.Figure:
     "A statistic (`mean`) against lag or holding period with a `lo`-`hi` band and an optional theoretical column."
     _need(curve, pd.DataFrame, 'decay_chart', ['mean', 'lo', 'hi'])
-    fig = _fig(title, 'decile long-short', x)
+    fig = _fig(title, 'decile long-short return (%)', x)
+    fig.update_yaxes(tickformat='.2%')
     xs = list(curve.index)
     fig.add_scatter(x=xs + xs[::-1], y=list(curve['hi']) + list(curve['lo'])[::-1], fill='toself', line=dict(width=0),
                     name='95% band', opacity=0.25, hoverinfo='skip')
@@ -190,6 +211,19 @@ def cost_breakdown_chart(breakdown: pd.DataFrame, title: str = 'Daily trading co
     for c in breakdown.columns: fig.add_scatter(x=breakdown.index, y=breakdown[c] * 1e4, name=str(c), stackgroup='costs', mode='lines')
     return fig
 
+def zero_aligned_ranges(a, b, pad: float = 0.08) -> tuple[list, list]:
+    "Axis ranges for two value sets (each including 0) that put zero at the same height on both axes."
+    lo, hi = [min(np.nanmin(v), 0.0) for v in (a, b)], [max(np.nanmax(v), 0.0) for v in (a, b)]
+    span = [(h - l) or 1.0 for l, h in zip(lo, hi)]
+    f = max(-l / s for l, s in zip(lo, span))               # the larger share of each axis below zero
+    if f == 1 and max(hi) > 0: f = 0.5                      # one axis all below zero, the other not: zero mid-height
+    out = []
+    for l, h, s in zip(lo, hi, span):
+        below, above = max(-l, f * s), max(h, (1 - f) * s)   # stretch the axis so zero sits at height f
+        if 0 < f < 1: below, above = max(below, above * f / (1 - f)), max(above, below * (1 - f) / f)
+        out.append([-below * (1 + pad), above * (1 + pad)])
+    return out[0], out[1]
+
 def capacity_chart(curve: pd.DataFrame, aum: str = 'aum', ret: str = 'net_ann_return', sharpe: str = 'net_sharpe',
                    title: str = 'Capacity: net performance as AUM grows') -> go.Figure:
     "Net annual return (left axis) and net Sharpe (right axis) against AUM on a log axis."
@@ -197,9 +231,30 @@ def capacity_chart(curve: pd.DataFrame, aum: str = 'aum', ret: str = 'net_ann_re
     fig = _fig(title, 'net annual return', 'AUM ($)', pct=True)
     fig.add_scatter(x=curve[aum], y=curve[ret], name='net annual return', mode='lines+markers')
     fig.add_scatter(x=curve[aum], y=curve[sharpe], name='net Sharpe', mode='lines+markers', yaxis='y2', line_dash='dot')
-    fig.update_layout(yaxis2=dict(title='net Sharpe', overlaying='y', side='right', showgrid=False), hovermode='x')
+    r1, r2 = zero_aligned_ranges(curve[ret].to_numpy(float), curve[sharpe].to_numpy(float))
+    fig.update_layout(yaxis=dict(range=r1), yaxis2=dict(title='net Sharpe', overlaying='y', side='right', showgrid=False, range=r2,
+                      zeroline=True), hovermode='x')
     fig.update_xaxes(type='log'); fig.add_hline(y=0, line_color='grey')
     return fig
+
+def bps_chart(frame: pd.DataFrame | pd.Series, title: str, ytitle: str = 'bps of AUM') -> go.Figure:
+    "Lines of fractions of AUM shown in basis points, one per column (e.g. predicted vs realised cost per date)."
+    fr = frame.to_frame() if isinstance(frame, pd.Series) else frame
+    _need(fr, pd.DataFrame, 'bps_chart')
+    return lines_chart(fr * 1e4, title, ytitle)
+
+def rolling_chart(rolling: pd.DataFrame, window: int, title: str | None = None) -> go.Figure:
+    "Rolling Sharpe (top) and rolling market beta (bottom), one line per strategy (`(stat, strategy)` columns)."
+    _need(rolling, pd.DataFrame, 'rolling_chart')
+    fig = make_subplots(rows=2, cols=1, shared_xaxes=True, vertical_spacing=0.08,
+                        subplot_titles=(f'rolling {window}-day Sharpe (annualised)', f'rolling {window}-day beta to the market'))
+    for row, stat in enumerate(['sharpe', 'beta'], start=1):
+        for k, name in enumerate(rolling[stat].columns):
+            fig.add_scatter(x=rolling.index, y=rolling[stat][name], name=str(name), mode='lines', row=row, col=1,
+                            line_color=_COLORS[k % len(_COLORS)], legendgroup=str(name), showlegend=row == 1)
+        fig.add_hline(y=0, line_color='grey', row=row, col=1)
+    return fig.update_layout(title=title or f'Rolling {window}-day Sharpe and beta', template='plotly_white', height=520,
+                             hovermode='x unified', legend=dict(orientation='h', y=-0.1), margin=dict(l=60, r=20, t=70, b=40))
 
 # %% ../nbs/17_plots.ipynb #04b04e85
 def gates_chart(table: pd.DataFrame, title: str = 'Gates: value relative to its scaled threshold') -> go.Figure:
@@ -207,8 +262,12 @@ def gates_chart(table: pd.DataFrame, title: str = 'Gates: value relative to its 
     _need(table, pd.DataFrame, 'gates_chart', ['gate', 'value', 'scaled_threshold', 'pass'])
     thr = table['scaled_threshold'].astype(float)
     ratio = table['value'].astype(float) / thr.where(thr != 0)
-    fig = _fig(title, '', 'value / threshold', height=max(220, 60 + 35 * len(table)))
-    fig.add_bar(y=table['gate'], x=ratio, orientation='h', marker_color=np.where(table['pass'].astype(bool), '#54A24B', '#E45756'),
+    ok = table['pass'].astype(bool).to_numpy()
+    ops = table['op'].astype(str) if 'op' in table.columns else pd.Series([''] * len(table))
+    labels = [f"{g}{f' ({o} threshold)' if o else ''}: {'PASS' if p else 'FAIL'}" for g, o, p in zip(table['gate'], ops, ok)]
+    fig = _fig(title, '', 'value / scaled threshold (the op says which side of 1 passes)', height=max(220, 80 + 35 * len(table)))
+    fig.add_bar(y=labels, x=ratio, orientation='h', marker_color=np.where(ok, '#54A24B', '#E45756'),
+                text=np.where(ok, 'PASS', 'FAIL'), textposition='outside',
                 customdata=np.c_[table['value'].astype(float), thr], hovertemplate='%{y}: value %{customdata[0]:.4g}, threshold %{customdata[1]:.4g}<extra></extra>')
     fig.add_vline(x=1, line_dash='dash', line_color='grey'); fig.update_layout(hovermode='closest', showlegend=False)
     return fig

@@ -12,7 +12,7 @@ from .config import PortfolioError
 logger = logging.getLogger(__name__)
 
 # %% auto #0
-__all__ = ['logger', 'topk_ls', 'check_book']
+__all__ = ['logger', 'UNDER_LEVERED_SHARE', 'topk_ls', 'check_book', 'check_book_gross']
 
 # %% ../nbs/09_portfolio.ipynb #039dc241
 def _fill_side(raw: np.ndarray, budget, cap: float | None) -> np.ndarray:
@@ -136,3 +136,28 @@ def check_book(weights: pd.DataFrame,            # date x symbol weights
         rows.append(('in_universe', out > 0, int(out.sum()), 'positions outside the universe'))
     return pd.DataFrame([dict(check=c, passed=not bad.any(), n_failed=int(bad.sum()), worst=float(worst),
                               first_failed=idx[bad.argmax()] if bad.any() else pd.NaT, detail=d) for c, bad, worst, d in rows]).set_index('check')
+
+# %% ../nbs/09_portfolio.ipynb #e6c22d28
+UNDER_LEVERED_SHARE = 0.8  # a held date whose gross is below this share of the target is flagged
+
+def check_book_gross(weights: pd.DataFrame,           # date x symbol weights (0.0 where not held)
+                     gross: float = 2.0,              # the gross leverage target G
+                     min_share: float = UNDER_LEVERED_SHARE, # flag dates with sum |w| < min_share * G
+                     max_weight: float | None = None, # per-name cap c (to name 'too few names under the cap')
+                     tol: float = 1e-9) -> dict:
+    "Dates above the gross target or below `min_share` of it (between the first and last held date), with per-date reasons and notes."
+    if not 0 < min_share <= 1: raise PortfolioError(f"min_share={min_share}: use a share of the gross target in (0, 1]")
+    W = np.nan_to_num(weights.to_numpy(dtype=float)); g = np.abs(W).sum(1)
+    held = np.flatnonzero(g > 0); span = np.zeros(len(g), bool)
+    if len(held): span[held[0]:held[-1] + 1] = True
+    nl, ns = (W > 0).sum(1), (W < 0).sum(1)
+    under, over = span & (g < min_share * gross - tol), span & (g > gross + tol)
+    few = np.minimum(nl, ns) * (max_weight if max_weight is not None else np.inf) < gross / 2 - tol
+    why = np.select([g == 0, (nl == 0) | (ns == 0), few], ['empty book', 'one side empty', 'too few names under the cap'], 'other')
+    reasons = {k: int((under & (why == k)).sum()) for k in ('too few names under the cap', 'one side empty', 'empty book', 'other') if (under & (why == k)).any()}
+    out = dict(n_dates=int(span.sum()), n_under=int(under.sum()), n_over=int(over.sum()), min_share=min_share, reasons=reasons,
+               min_gross=float(g[span].min()) if span.any() else np.nan, first_under=weights.index[under.argmax()] if under.any() else None, notes=[])
+    if under.any(): out['notes'].append(f"{out['n_under']} of {out['n_dates']} dates below {min_share:.0%} of the gross target {gross:g} (lowest {out['min_gross']:.3g}, "
+                                        f"first {pd.Timestamp(out['first_under']).date()}): " + ', '.join(f'{v} {k}' for k, v in reasons.items()))
+    if over.any(): out['notes'].append(f"{out['n_over']} dates above the gross target {gross:g} (highest {g.max():.4g})")
+    return out

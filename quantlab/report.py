@@ -4,46 +4,94 @@
 
 # %% ../nbs/18_report.ipynb #3ddd15a4
 from __future__ import annotations
-import html
+import html, re, tempfile
+from pathlib import Path
 import nbformat
 import numpy as np
 import pandas as pd
 from IPython.display import HTML, Markdown
 from .config import PlotError, RunConfig
-from .capm import equity_curve, drawdown, monthly_returns
+from .capm import equity_curve, drawdown, monthly_returns, perf_stats, drawdown_table, rolling_stats, annual_returns
 from . import plots
 
 # %% auto #0
-__all__ = ['ROW_FORMATS', 'CAPM_ROWS', 'PERF_ROWS', 'verdict_banner', 'table', 'capm_table', 'perf_table', 'config_table',
-           'run_summary', 'Figures', 'report_figures', 'count_outputs']
+__all__ = ['METRIC_FORMATS', 'CAPM_ROWS', 'PERF_ROWS', 'TRIAL_ROWS', 'KEY_ROWS', 'ROW_FORMATS', 'FOLD_COLUMNS', 'FACTOR_NAMES',
+           'ROLLING_WINDOW', 'fmt', 'trials_table', 'verdict_banner', 'table', 'capm_table', 'perf_table',
+           'key_metrics', 'drawdowns', 'gates_table', 'folds_table', 'config_table', 'run_summary', 'Figures',
+           'oos_slice', 'legend_names', 'report_figures', 'count_outputs', 'remote_urls', 'export_html']
 
 # %% ../nbs/18_report.ipynb #dddab1eb
+_PCT, _INT, _F2, _F3 = '{:.2%}', '{:.0f}', '{:.2f}', '{:.3f}'
+def _bps(v): return f'{v * 1e4:.1f} bps'
+METRIC_FORMATS = {'alpha': _bps, 'alpha_ann': _PCT, 'ann_return': _PCT, 'ann_vol': _PCT, 'max_drawdown': _PCT, 'hit_rate': _PCT,
+                  'worst_day': _PCT, 'turnover': _PCT, 'net_ann_return': _PCT, 'gross_ann_return': _PCT, 'costs_ann': _PCT,
+                  'impact_ann': _PCT, 'ic_hit_rate': _PCT, 'depth': _PCT, 'spread_mean': _bps, 'sharpe': _F2, 'sortino': _F2,
+                  'calmar': _F2, 'ir_mkt': _F2, 't_alpha': _F2, 't_beta': _F2, 'ir_active_ann': _F2, 'gross_sharpe': _F2,
+                  'net_sharpe': _F2, 'skew': _F2, 'kurtosis': _F2, 'holding_period': '{:.1f}', 'beta': _F3, 'abs_beta': _F3,
+                  'dsr': _F3, 'psr': _F3, 'nobs': _INT, 'hac_lags': _INT, 'n_days': _INT, 'days': _INT, 'n_dates': _INT,
+                  'n_trials': _INT, 'aum': '${:,.0f}'}   # one format per metric: banner, tables and hover text
+
+def fmt(key: str, value) -> str:
+    "A metric value in its report format (`METRIC_FORMATS`, else 3 decimals); '–' when missing."
+    if value is None or (isinstance(value, float) and not np.isfinite(value)): return '–'
+    f = METRIC_FORMATS.get(key, _F3)
+    return f(value) if callable(f) else f.format(value)
+
 def _metric(result, name, col='net'):
     "One metric of the result's metrics table (NaN when absent)."
     m = getattr(result, 'metrics', None)
     return float(m.loc[name, col]) if m is not None and name in m.index and col in m.columns else float('nan')
 
+def trials_table(result) -> pd.DataFrame | None:
+    "Trials on this data and the deflated Sharpe (`tables['trials']`, else the runner's `reports['trials']`); None if not recorded."
+    t = (getattr(result, 'tables', None) or {}).get('trials')
+    if t is not None: return t
+    r = (getattr(result, 'reports', None) or {}).get('trials')
+    return pd.DataFrame([{k: v for k, v in r.items() if k != 'ledger'}]) if r else None
+
+def _trials(result) -> tuple[float, float]:
+    "(n_trials, dsr) from the metrics rows, else from the trials table; NaN when the run has none."
+    n, d = _metric(result, 'n_trials'), _metric(result, 'dsr')
+    t = trials_table(result)
+    if not np.isfinite(d) and t is not None and 'dsr' in t.columns: n, d = float(t['n_trials'].iloc[0]), float(t['dsr'].iloc[0])
+    return n, d
+
 def verdict_banner(result) -> HTML:
-    "Coloured box: gates verdict, failing gates, key net numbers, assertion and baseline status."
+    "Coloured box: gates verdict, failing gates, key net numbers, book policy, trials, assertion and baseline status."
     verdict = str(result.verdict or 'no verdict'); ok = verdict.startswith('pass')
     a = result.assertions
     a_ok = a is not None and bool(a['passed'].fillna(True).all())
-    bl = (result.reports or {}).get('baselines', {}).get('verdict', 'baselines not run')
-    days = int(_metric(result, 'n_days')) if np.isfinite(_metric(result, 'n_days')) else result.config.cv.days
-    nums = (f"net Sharpe {_metric(result, 'sharpe'):.2f} &middot; IR_mkt (HAC t of alpha) {_metric(result, 'ir_mkt'):.2f} &middot; "
-            f"beta {_metric(result, 'beta'):.2f} &middot; annual net return {_metric(result, 'ann_return'):.1%} &middot; "
-            f"daily one-way turnover {_metric(result, 'turnover'):.1%} &middot; {days} out-of-sample days")
+    rep = result.reports or {}
+    bl = rep.get('baselines', {}).get('verdict', 'baselines not run')
+    days = _metric(result, 'n_days') if np.isfinite(_metric(result, 'n_days')) else result.config.cv.days
+    nums = (f"net Sharpe {fmt('sharpe', _metric(result, 'sharpe'))} &middot; IR_mkt (HAC t of alpha) {fmt('ir_mkt', _metric(result, 'ir_mkt'))}"
+            f" &middot; beta {fmt('beta', _metric(result, 'beta'))} &middot; annual net return {fmt('ann_return', _metric(result, 'ann_return'))}"
+            f" &middot; daily one-way turnover {fmt('turnover', _metric(result, 'turnover'))} &middot; {fmt('n_days', days)} out-of-sample days")
+    extra = [f"book: {html.escape(str(rep['book']['method']))}"] if 'method' in rep.get('book', {}) else []
+    n_trials, dsr = _trials(result)
+    if np.isfinite(dsr): extra.append(f"deflated Sharpe {fmt('dsr', dsr)} over {fmt('n_trials', n_trials)} trials")
     color = '#1b7f3b' if ok else '#b42318'
-    return HTML(f"<div style='border-left:8px solid {color};padding:10px 14px;background:{color}14;margin:6px 0'>"
+    return HTML(f"<div class='quantlab-verdict' style='border-left:8px solid {color};padding:10px 14px;background:{color}14;margin:6px 0'>"
                 f"<div style='font-size:150%;font-weight:bold;color:{color}'>Gates: {html.escape(verdict.upper())}</div>"
-                f"<div>{nums}</div><div>Assertions: {'all passed' if a_ok else 'FAILED (see the assertions table)'}"
+                f"<div>{nums}</div><div>{' &middot; '.join(extra + [f'Assertions: ' + ('all passed' if a_ok else 'FAILED (see the assertions table)')])}"
                 f" &middot; Baselines: {html.escape(bl)}</div></div>")
 
 # %% ../nbs/18_report.ipynb #5143ee96
-_PCT, _BPS, _INT = '{:.2%}', (lambda v: f'{v * 1e4:.1f} bps'), '{:.0f}'
-ROW_FORMATS = {'alpha (daily)': _BPS, 'alpha (annualised)': _PCT, 'annual return': _PCT, 'annual volatility': _PCT,
-               'max drawdown': _PCT, 'hit rate': _PCT, 'worst day': _PCT, 'daily one-way turnover': _PCT,
-               'observations': _INT, 'Newey-West lags': _INT} # rows of the metric tables, whose columns mix units
+CAPM_ROWS = {'alpha_ann': 'alpha (annualised)', 'alpha': 'alpha (daily)', 't_alpha': 't(alpha), HAC', 'beta': 'beta',
+             't_beta': 't(beta), HAC', 'ir_mkt': 'IR_mkt = t(alpha)', 'ir_active_ann': 'IR of active returns (annualised)',
+             'nobs': 'observations', 'hac_lags': 'Newey-West lags'}
+PERF_ROWS = {'ann_return': 'annual return', 'ann_vol': 'annual volatility', 'sharpe': 'Sharpe', 'sortino': 'Sortino',
+             'calmar': 'Calmar', 'max_drawdown': 'max drawdown', 'hit_rate': 'hit rate', 'skew': 'skew',
+             'kurtosis': 'excess kurtosis', 'worst_day': 'worst day', 'turnover': 'daily one-way turnover',
+             'holding_period': 'holding period (days)'}
+TRIAL_ROWS = {'n_trials': 'trials on this data', 'dsr': 'deflated Sharpe (probability)'}
+KEY_ROWS = {'ann_return': 'annual return', 'ann_vol': 'annual volatility', 'sharpe': 'Sharpe', 'sortino': 'Sortino',
+            'max_drawdown': 'max drawdown', 'calmar': 'Calmar', 'hit_rate': 'hit rate', 'worst_day': 'worst day',
+            'alpha_ann': 'alpha (annualised)', 'beta': 'beta', 'ir_mkt': 'IR_mkt = t(alpha)', 'turnover': 'daily one-way turnover',
+            'n_days': 'days', **TRIAL_ROWS}
+ROW_FORMATS = {**{lab: METRIC_FORMATS[k] for rows in (CAPM_ROWS, PERF_ROWS, KEY_ROWS) for k, lab in rows.items() if k in METRIC_FORMATS},
+               **METRIC_FORMATS, 'mean_ic': _F3, 't_ic': _F2, 'icir': _F3} # rows of tables whose columns mix units, by label or key
+_PASS_COLS = ('pass', 'passed')
 
 def _column_format(x: pd.Series, digits: int):
     "Whole numbers stored as float print without decimals, midnight timestamps as dates, other floats to `digits`."
@@ -53,27 +101,23 @@ def _column_format(x: pd.Series, digits: int):
     return _INT if len(v) and np.isfinite(v).all() and (v == v.round()).all() and v.abs().max() < 1e15 else f'{{:.{digits}f}}'
 
 def table(df: pd.DataFrame, pct=(), bps=(), digits: int = 3, caption: str | None = None, row_formats: dict = ROW_FORMATS):
-    "A pandas Styler: `pct` columns as %, `bps` columns as bps, known metric rows in their unit, whole numbers without decimals."
+    "A pandas Styler: `pct` columns as %, `bps` as bps, known metric columns and rows in their unit, booleans as words."
     if not isinstance(df, pd.DataFrame): raise PlotError(f"table needs a DataFrame, got {type(df).__name__}")
     fmt = {c: _PCT for c in pct if c in df.columns}
-    fmt.update({c: _BPS for c in bps if c in df.columns})
+    fmt.update({c: _bps for c in bps if c in df.columns})
     for c in df.columns:
-        if c not in fmt and (f := _column_format(df[c], digits)) is not None: fmt[c] = f
+        if c in fmt: continue
+        if pd.api.types.is_bool_dtype(df[c]): fmt[c] = (lambda v: 'PASS' if v else 'FAIL') if c in _PASS_COLS else (lambda v: 'yes' if v else 'no')
+        elif c in METRIC_FORMATS and pd.api.types.is_numeric_dtype(df[c]): fmt[c] = METRIC_FORMATS[c]
+        elif (f := _column_format(df[c], digits)) is not None: fmt[c] = f
     sty = df.style.format(fmt, na_rep='–')
     num = [c for c in df.columns if pd.api.types.is_numeric_dtype(df[c]) and not pd.api.types.is_bool_dtype(df[c])]
     for label, f in row_formats.items():
         if num and label in df.index: sty = sty.format(f, subset=pd.IndexSlice[[label], num], na_rep='–')
     bools = [c for c in df.columns if pd.api.types.is_bool_dtype(df[c])]
     if bools: sty = sty.map(lambda v: f"color: {'#1b7f3b' if v else '#b42318'}; font-weight: bold", subset=bools)
+    sty = sty.set_table_attributes("style='display:block;max-width:100%;overflow-x:auto'")   # wide tables scroll, never cut
     return sty.set_caption(caption) if caption else sty
-
-CAPM_ROWS = {'alpha_ann': 'alpha (annualised)', 'alpha': 'alpha (daily)', 't_alpha': 't(alpha), HAC', 'beta': 'beta',
-             't_beta': 't(beta), HAC', 'ir_mkt': 'IR_mkt = t(alpha)', 'ir_active_ann': 'IR of active returns (annualised)',
-             'nobs': 'observations', 'hac_lags': 'Newey-West lags'}
-PERF_ROWS = {'ann_return': 'annual return', 'ann_vol': 'annual volatility', 'sharpe': 'Sharpe', 'sortino': 'Sortino',
-             'calmar': 'Calmar', 'max_drawdown': 'max drawdown', 'hit_rate': 'hit rate', 'skew': 'skew',
-             'kurtosis': 'excess kurtosis', 'worst_day': 'worst day', 'turnover': 'daily one-way turnover',
-             'holding_period': 'holding period (days)'}
 
 def _rows(result, rows: dict) -> pd.DataFrame:
     "Selected metric rows (gross and net), relabelled."
@@ -88,6 +132,27 @@ def capm_table(result) -> pd.DataFrame:
 def perf_table(result) -> pd.DataFrame:
     "Performance statistics of gross and net returns (252-day annualisation)."
     return _rows(result, PERF_ROWS)
+
+def key_metrics(result) -> pd.DataFrame:
+    "The tear sheet's first table: key metrics of gross, net and the market side by side (market: `capm.perf_stats`)."
+    m = _rows(result, KEY_ROWS)
+    mk = perf_stats(result.returns['market']).rename(index=KEY_ROWS)
+    return m.assign(market=mk.reindex(m.index))   # market rows it has no value for (beta, IR, turnover, trials) stay empty
+
+def drawdowns(result, top: int = 5, col: str = 'net') -> pd.DataFrame:
+    "The `top` worst drawdowns of the `col` returns (`capm.drawdown_table`): depth, peak, trough, recovery, days."
+    return drawdown_table(result.returns[col], top=top)
+
+def gates_table(result) -> pd.DataFrame:
+    "The gates table indexed by gate, so each row's value and thresholds print in the gate's unit."
+    return result.gates.set_index('gate')
+
+FOLD_COLUMNS = ['train_start', 'train_end', 'pred_start', 'pred_end', 'train_rows', 'pred_rows', 'n_rounds', 'cv_ic', 'oos_ic']
+
+def folds_table(result) -> pd.DataFrame:
+    "The walk-forward refits, the columns a reader checks (spans, rows, rounds, CV and OOS IC); the rest is in the run directory."
+    f = result.folds
+    return f[[c for c in FOLD_COLUMNS if c in f.columns]]
 
 def config_table(cfg: RunConfig, base: RunConfig | None = None) -> pd.DataFrame:
     "The settings of `cfg` that differ from `base` (default: the package defaults), as section/key/value/default rows."
@@ -133,6 +198,38 @@ def _diag(result, key):
     "A diagnostics entry of the result, or None."
     return (result.diagnostics or {}).get(key)
 
+def oos_slice(frame, result):
+    "Rows of `frame` on the out-of-sample decision dates (`tables['window']`); all rows when the run has no window."
+    w = (result.tables or {}).get('window')
+    if frame is None or w is None or not len(w): return frame
+    return frame.loc[w['first_decision'].iloc[0]:w['last_decision'].iloc[0]]
+
+FACTOR_NAMES = {'MKT': 'market', 'SMB': 'size (small minus big)', 'HML': 'value (high minus low B/M)', 'MOM': 'momentum',
+                'LOWVOL': 'low volatility'}
+
+def legend_names(frame: pd.DataFrame) -> pd.DataFrame:
+    "Columns renamed for a legend: horizons as '5-day', `SEC_x` as 'sector: x', factor codes by name."
+    def name(c):
+        if isinstance(c, (int, np.integer)): return f'{c}-day'
+        c = str(c)
+        return f'sector: {c[4:]}' if c.startswith('SEC_') else FACTOR_NAMES.get(c, c)
+    return frame.rename(columns=name)
+
+# %% ../nbs/18_report.ipynb #89bb8bde
+ROLLING_WINDOW = 63
+
+def _rolling(R, window=ROLLING_WINDOW):
+    "Rolling Sharpe and beta of gross and net returns (`capm.rolling_stats`), or a PlotError when the window is too long."
+    if len(R) < window: raise PlotError(f'the {len(R)}-day window is shorter than the {window}-day rolling window')
+    st = {c: rolling_stats(R[c], R['market'], window) for c in ('gross', 'net')}
+    return pd.concat({s: pd.DataFrame({c: st[c][s] for c in st}) for s in ('sharpe', 'beta')}, axis=1).dropna(how='all')
+
+def _annual(R):
+    "Calendar-year returns of gross, net and the market (`capm.annual_returns`), when the window spans two years or more."
+    a = pd.DataFrame({c: annual_returns(R[c]) for c in ('gross', 'net', 'market')})
+    if len(a) < 2: raise PlotError(f'the window lies inside one calendar year ({a.index[0]})')
+    return a
+
 def report_figures(result) -> tuple[Figures, dict]:
     "All report charts from a result: `(figures, missing)` keyed by chart name."
     R, T, figs, missing = result.returns, result.tables or {}, {}, {}
@@ -140,31 +237,78 @@ def report_figures(result) -> tuple[Figures, dict]:
         if need is None or (hasattr(need, '__len__') and len(need) == 0): missing[name] = 'not in this result'; return
         try: figs[name] = make()
         except PlotError as e: missing[name] = str(e)
+    ic, hold, summ = oos_slice(_diag(result, 'ic'), result), oos_slice(_diag(result, 'holdings'), result), _diag(result, 'summary')
     add('equity', lambda: plots.equity_chart(equity_curve(R[['gross', 'net', 'market']]), 'Growth of $1: gross, net and the market'), R)
     add('drawdown', lambda: plots.drawdown_chart(pd.DataFrame({c: drawdown(R[c]) for c in ('gross', 'net')})), R)
-    add('monthly', lambda: plots.monthly_heatmap(monthly_returns(R['net'])), R)
+    add('rolling', lambda: plots.rolling_chart(_rolling(R), ROLLING_WINDOW), R)
+    add('annual', lambda: plots.bar_chart(_annual(R), 'Calendar-year returns', 'return (%)', pct=True), R)
+    add('monthly', lambda: plots.monthly_heatmap(monthly_returns(R['net']), 'Monthly net returns (%)'), R)
     add('gates', lambda: plots.gates_chart(result.gates), result.gates)
     add('folds', lambda: plots.folds_chart(result.folds), result.folds)
     add('cv_vs_oos', lambda: plots.cv_vs_oos_chart(result.folds, cv_col='cv_ic'), result.folds)
-    add('ic', lambda: plots.ic_chart(_diag(result, 'ic'), _diag(result, 'ic').mean()), _diag(result, 'ic'))
-    add('quantiles', lambda: plots.quantile_returns_chart(_diag(result, 'quantile_returns')), _diag(result, 'quantile_returns'))
+    add('ic', lambda: plots.ic_chart(legend_names(ic), legend_names(summ[['ic_mean']].T).iloc[0] if summ is not None else None,
+                                     'Daily rank IC of the scores by forward-return horizon (out-of-sample decision dates)'), ic)
+    add('quantiles', lambda: plots.quantile_returns_chart(legend_names(_diag(result, 'quantile_returns')), 'Mean forward return by score quantile and horizon (%)'), _diag(result, 'quantile_returns'))
     add('decay', lambda: plots.decay_chart(_diag(result, 'decay'), title='Decile long-short return by skip-lag (1-day hold)'), _diag(result, 'decay'))
     add('holding', lambda: plots.decay_chart(_diag(result, 'holding'), x='holding period (days)', title='Decile long-short return by holding period'), _diag(result, 'holding'))
-    add('exposures', lambda: plots.exposure_chart(_diag(result, 'rolling_betas'), 'Rolling 20-day factor betas of net returns'), _diag(result, 'rolling_betas'))
-    add('holdings', lambda: plots.exposure_chart(_diag(result, 'holdings'), 'Holdings-based beta and sector net exposures'), _diag(result, 'holdings'))
-    add('turnover', lambda: plots.turnover_chart(result.turnover), result.turnover)
+    rb = _diag(result, 'rolling_betas')
+    add('exposures', lambda: plots.exposure_chart(legend_names(rb.dropna(how='all')), 'Rolling 20-day factor betas of net returns'), rb)
+    add('holdings', lambda: plots.exposure_chart(hold[['beta']].rename(columns={'beta': 'book beta'}), 'Holdings-based book beta (out-of-sample)'),
+        None if hold is None or 'beta' not in hold else hold)
+    sec = None if hold is None else hold[[c for c in hold.columns if str(c).startswith('SEC_')]]
+    add('sectors', lambda: plots.exposure_chart(legend_names(sec), 'Holdings-based net sector exposures, fraction of AUM (out-of-sample)'),
+        None if sec is None or sec.shape[1] == 0 else sec)
+    add('turnover', lambda: plots.turnover_chart(result.turnover, 'Daily one-way turnover (% of AUM)'), result.turnover)
     add('costs', lambda: plots.cost_breakdown_chart(T['cost_breakdown']), T.get('cost_breakdown'))
+    add('cost_forecast', lambda: plots.bps_chart(T['cost_forecast'][['predicted', 'realised']], 'Trading cost per decision date: predicted by the book vs charged'), T.get('cost_forecast'))
     add('capacity', lambda: plots.capacity_chart(T['capacity']), T.get('capacity'))
-    add('baselines', lambda: plots.bar_chart(result.baselines[['gross_sharpe', 'net_sharpe']], 'Sharpe ratio: model vs baselines', 'Sharpe'), result.baselines)
+    add('baselines', lambda: plots.bar_chart(result.baselines[['gross_sharpe', 'net_sharpe']].rename(columns={'gross_sharpe': 'gross Sharpe', 'net_sharpe': 'net Sharpe'}),
+                                             'Sharpe ratio: model vs baselines', 'Sharpe'), result.baselines)
     return Figures(figs, missing), missing
 
 # %% ../nbs/18_report.ipynb #5b7adc08
+_PLOTLY_MIME = 'application/vnd.plotly.v1+json'
+
 def count_outputs(nb_path) -> dict:
-    "Count what an executed report holds: plotly figures, the verdict banner, gates and CAPM tables, errors."
+    "Count what an executed report holds: figures (with the plotly mimetype), plotly.js copies, banner, tables, errors."
     nb = nbformat.read(str(nb_path), as_version=4)
     outs = [o for c in nb.cells if c.cell_type == 'code' for o in c.get('outputs', [])]
     htmls = [str(o.get('data', {}).get('text/html', '')) for o in outs]
-    figs = sum(('Plotly.newPlot' in h) or ('application/vnd.plotly.v1+json' in o.get('data', {})) for h, o in zip(htmls, outs))
-    return dict(figures=int(figs), errors=sum(o.get('output_type') == 'error' for o in outs),
+    figs = [(('Plotly.newPlot' in h) or (_PLOTLY_MIME in o.get('data', {}))) for h, o in zip(htmls, outs)]
+    return dict(figures=int(sum(figs)), with_mimetype=sum(f and _PLOTLY_MIME in o.get('data', {}) for f, o in zip(figs, outs)),
+                plotlyjs_copies=sum('* plotly.js v' in h for h in htmls), errors=sum(o.get('output_type') == 'error' for o in outs),
                 banner=any('Gates: ' in h for h in htmls), gates_table=any('scaled_threshold' in h for h in htmls),
                 capm_table=any('t(alpha), HAC' in h for h in htmls))
+
+# %% ../nbs/18_report.ipynb #d78766ef
+_OFFLINE_TEMPLATE = """{%- extends 'index.html.j2' -%}
+{% block html_head_js_requirejs %}{% endblock html_head_js_requirejs %}
+{% block html_head_js_mathjax %}{% endblock html_head_js_mathjax %}
+{% block jupyter_widgets %}{% endblock jupyter_widgets %}
+"""
+_REMOTE = re.compile(r"""<(?:script|link|img|iframe)\b[^>]*?\b(?:src|href)\s*=\s*["']?((?:https?:)?//[^"'\s>]+)""", re.I)
+_WIDGET = 'application/vnd.jupyter.widget-view+json'
+
+def remote_urls(page: str) -> list[str]:
+    "URLs an HTML page would fetch from the network when opened (scripts, stylesheets, images, frames)."
+    return _REMOTE.findall(page)
+
+def export_html(executed_notebook, # an executed report (papermill output), path or NotebookNode
+                path,              # the HTML file to write
+                title: str | None = None) -> Path:
+    "Write the executed report as one offline HTML page: code hidden, plotly.js inline once, no network request."
+    from nbconvert import HTMLExporter
+    nb = executed_notebook if isinstance(executed_notebook, nbformat.NotebookNode) else nbformat.read(str(executed_notebook), as_version=4)
+    nb = nbformat.from_dict(nb); nb.metadata.pop('widgets', None)
+    if title: nb.metadata['title'] = title
+    for c in nb.cells:
+        if c.cell_type == 'code': c.outputs = [o for o in c.get('outputs', []) if _WIDGET not in o.get('data', {})]
+    with tempfile.TemporaryDirectory() as d:
+        Path(d, 'quantlab_offline.html.j2').write_text(_OFFLINE_TEMPLATE)
+        exp = HTMLExporter(template_name='lab', template_file='quantlab_offline.html.j2', extra_template_paths=[d],
+                           exclude_input=True, exclude_input_prompt=True, exclude_output_prompt=True)
+        page, _ = exp.from_notebook_node(nb)
+    if (urls := remote_urls(page)): raise PlotError(f"the exported page would fetch {urls[:3]} from the network; "
+                                                    "write formulas without MathJax and embed plotly.js with plots.offline()")
+    out = Path(path); out.write_text(page, encoding='utf-8')
+    return out

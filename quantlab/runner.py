@@ -4,7 +4,7 @@
 
 # %% ../nbs/16_runner.ipynb #cd315c72
 from __future__ import annotations
-import contextvars, faulthandler, hashlib, json, logging, logging.handlers, os, platform, queue, subprocess, time, uuid
+import contextvars, faulthandler, hashlib, json, logging, logging.handlers, os, platform, queue, shutil, subprocess, time, uuid
 from dataclasses import dataclass, field, fields
 from datetime import datetime, timezone
 from pathlib import Path
@@ -16,11 +16,12 @@ from threadpoolctl import threadpool_limits
 from joblib import Parallel, delayed, parallel_config
 from .config import (RunConfig, RunnerError, AssertionSuiteError, QuantlabError, LeakageError, ModelError, config_hash,
                              save_config, load_config, with_overrides)
-from .panel import panel_from_config, check_panel, to_wide
+from .panel import panel_from_config, check_panel, check_market, market_proxy, to_wide
 from .features import compute_features, available_features
 from .models import walk_forward, residual_target, compare_cv_oos, _worker_init
 from .leakage import scan_for_leaks, refuse_flagged, FeatureWhitelist, build_dataset
 from .turnover import book_from_scores
+from .optimize import cost_forecast
 from .costs import apply_costs, capacity_curve, price_window, hold_book
 from .capm import ic_stats, deflated_sharpe
 from .gates import portfolio_metrics, evaluate_gates
@@ -29,10 +30,10 @@ from .baselines import run_baselines, compare_to_baselines, oos_window
 from .assertions import check_all, enforce
 
 # %% auto #0
-__all__ = ['RAW_COLUMNS', 'STAGES', 'logger', 'make_run_id', 'frame_hash', 'data_hash', 'package_versions', 'git_commit',
-           'build_manifest', 'write_manifest', 'read_manifest', 'RunFilter', 'JsonLineFormatter', 'enable_faulthandler',
-           'RunLog', 'read_log', 'BacktestResult', 'save_result', 'load_result', 'as_config', 'run_backtest',
-           'reproduce', 'run_sweep']
+__all__ = ['RAW_COLUMNS', 'STAGES', 'logger', 'make_run_id', 'claim_run_dir', 'frame_hash', 'data_hash', 'package_versions',
+           'git_commit', 'build_manifest', 'atomic_write', 'write_manifest', 'read_manifest', 'RunFilter',
+           'JsonLineFormatter', 'enable_faulthandler', 'RunLog', 'read_log', 'BacktestResult', 'save_result',
+           'load_result', 'supplied_data', 'as_config', 'run_backtest', 'reproduce', 'run_sweep']
 
 # %% ../nbs/16_runner.ipynb #7c9466d6
 RAW_COLUMNS = ('open', 'high', 'low', 'close', 'volume', 'market_cap', 'sector', 'book_to_market', 'spread_bps')
@@ -41,6 +42,15 @@ def make_run_id(cfg: RunConfig, now: datetime | None = None) -> str:
     "A unique, sortable run id: `YYYYmmddTHHMMSSZ-<config hash>-<6 hex>`."
     now = now or datetime.now(timezone.utc)
     return f"{now:%Y%m%dT%H%M%SZ}-{config_hash(cfg)[:8]}-{uuid.uuid4().hex[:6]}"
+
+def claim_run_dir(out_dir: str | Path, cfg: RunConfig, now: datetime | None = None, tries: int = 50) -> tuple:
+    "Create a new run directory under `out_dir` and return `(run_id, run_dir)`; `mkdir` refuses an existing one, so two runs never share one."
+    out = Path(out_dir); out.mkdir(parents=True, exist_ok=True)
+    for _ in range(tries):
+        run_id = make_run_id(cfg, now)
+        try: (out / run_id).mkdir(); return run_id, out / run_id
+        except FileExistsError: continue                  # another process took this id first: draw a new suffix
+    raise RunnerError(f"could not create a new run directory under {out} after {tries} tries: is out_dir shared by a runaway sweep?")
 
 def frame_hash(obj: pd.DataFrame | pd.Series) -> str:
     "SHA-256 of a frame or series: values bit for bit, index, column names and dtypes (row order matters)."
@@ -80,16 +90,26 @@ def build_manifest(cfg: RunConfig, run_id: str, started: str, data_sha: str | No
                 config=cfg.to_dict(), data_hash=data_sha, feature_list=list(feature_list or []),
                 versions=package_versions(), git_commit=git_commit(), started=started, ended=None, output_hashes={})
 
+def atomic_write(path: str | Path, text: str) -> Path:
+    "Write `text` to `path` through a temporary file in the same folder and `os.replace`: a reader sees the old file or the new one, never half."
+    p = Path(path); p.parent.mkdir(parents=True, exist_ok=True)
+    tmp = p.with_name(f'.{p.name}.{uuid.uuid4().hex[:8]}.tmp')
+    try: tmp.write_text(text, encoding='utf-8'); os.replace(tmp, p)
+    finally: tmp.unlink(missing_ok=True)
+    return p
+
 def write_manifest(manifest: dict, run_dir: str | Path) -> Path:
-    "Write `manifest.yaml` into `run_dir`."
-    p = Path(run_dir) / 'manifest.yaml'; p.parent.mkdir(parents=True, exist_ok=True)
-    p.write_text(yaml.safe_dump(manifest, sort_keys=False)); return p
+    "Write `manifest.yaml` into `run_dir` (atomically)."
+    return atomic_write(Path(run_dir) / 'manifest.yaml', yaml.safe_dump(manifest, sort_keys=False))
 
 def read_manifest(path: str | Path) -> dict:
     "Read a manifest from `manifest.yaml` or from the run directory holding it."
     p = Path(path); p = p / 'manifest.yaml' if p.is_dir() else p
     if not p.exists(): raise RunnerError(f"no manifest at {p}: pass a run directory or its manifest.yaml")
-    return yaml.safe_load(p.read_text())
+    try: m = yaml.safe_load(p.read_text(encoding='utf-8'))
+    except yaml.YAMLError as e: raise RunnerError(f"manifest {p} is not valid YAML ({e}): the file was edited or damaged") from None
+    if not isinstance(m, dict): raise RunnerError(f"manifest {p} holds {type(m).__name__}, not a mapping: the file was edited or damaged")
+    return m
 
 # %% ../nbs/16_runner.ipynb #32fa367f
 _RUN = contextvars.ContextVar('quantlab_run', default=None)  # (run_id, seed) of the run executing in this context
@@ -203,7 +223,7 @@ def _write_frame(obj, path: Path) -> dict:
     meta = dict(series=isinstance(obj, pd.Series), name=_label(obj.name) if isinstance(obj, pd.Series) else None)
     df = obj.to_frame(name='value') if meta['series'] else obj
     meta.update(columns=[_label(c) for c in df.columns], columns_name=_label(df.columns.name),
-                multi=isinstance(df.columns, pd.MultiIndex))
+                multi=isinstance(df.columns, pd.MultiIndex), object_cols=[i for i, t in enumerate(df.dtypes) if t == object])
     df.set_axis([f'c{i}' for i in range(df.shape[1])], axis=1).to_parquet(path, index=True)
     return meta
 
@@ -212,35 +232,53 @@ def _read_frame(path: Path, meta: dict):
     df = pd.read_parquet(path)
     cols = [tuple(c) if isinstance(c, list) else c for c in meta['columns']]
     df.columns = pd.MultiIndex.from_tuples(cols) if meta['multi'] else pd.Index(cols, name=meta['columns_name'])
+    for i in meta.get('object_cols', ()):       # Parquet infers float for an object column of numbers: restore the dtype
+        if df.dtypes.iloc[i] != object: df.isetitem(i, df.iloc[:, i].astype(object))
     return df.iloc[:, 0].rename(meta['name']) if meta['series'] else df
 
 # %% ../nbs/16_runner.ipynb #225cbd7c
 def save_result(result: BacktestResult, run_dir: str | Path, inputs: bool = True) -> Path:
-    "Save `result` into `run_dir`: frames as Parquet under `result/`, the rest as YAML/JSON; returns `run_dir`."
-    run_dir = Path(run_dir); out = run_dir / 'result'; out.mkdir(parents=True, exist_ok=True)
-    layout = {}
-    for name, obj in result.frames(inputs).items():
-        fn = name.replace('/', '__') + '.parquet'
-        layout[name] = dict(file=fn, **_write_frame(obj, out / fn))
-    meta = dict(layout=layout, feature_list=list(result.feature_list), verdict=result.verdict,
-                timings={k: float(v) for k, v in result.timings.items()}, reports=_jsonable(result.reports))
-    (out / 'meta.json').write_text(json.dumps(meta, indent=1))
-    save_config(result.config, run_dir / 'config.yaml')
-    write_manifest(dict(result.manifest, output_hashes=result.hashes()), run_dir)
+    "Save `result` into `run_dir` atomically: frames (Parquet) and meta.json into a temporary folder renamed to `result/`, then config, then the manifest (status `completed`) last."
+    run_dir = Path(run_dir); run_dir.mkdir(parents=True, exist_ok=True)
+    if (run_dir / 'manifest.yaml').exists(): write_manifest(dict(read_manifest(run_dir), status='saving'), run_dir)
+    tmp = run_dir / f'.result.{uuid.uuid4().hex[:8]}.tmp'; tmp.mkdir()
+    try:
+        layout = {}
+        for name, obj in result.frames(inputs).items():
+            fn = name.replace('/', '__') + '.parquet'
+            layout[name] = dict(file=fn, **_write_frame(obj, tmp / fn))
+        meta = dict(layout=layout, feature_list=list(result.feature_list), verdict=result.verdict,
+                    timings={k: float(v) for k, v in result.timings.items()}, reports=_jsonable(result.reports))
+        (tmp / 'meta.json').write_text(json.dumps(meta, indent=1))
+        old = run_dir / 'result'
+        if old.exists(): os.replace(old, tmp.with_suffix('.old'))   # a re-save: the previous result is set aside, then removed
+        os.replace(tmp, run_dir / 'result')
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True); shutil.rmtree(tmp.with_suffix('.old'), ignore_errors=True)
+    atomic_write(run_dir / 'config.yaml', yaml.safe_dump(result.config.to_dict(), sort_keys=False))
+    write_manifest(dict(result.manifest, output_hashes=result.hashes(), status='completed'), run_dir)   # last: the commit point
     return run_dir
 
-def load_result(run_dir: str | Path) -> BacktestResult:
-    "Load a `BacktestResult` saved by `save_result` from `run_dir`."
+def load_result(run_dir: str | Path, verify: bool = True) -> BacktestResult:
+    "Load a `BacktestResult` saved by `save_result`; RunnerError unless its manifest says `completed` (and, with `verify`, its frames hash as recorded)."
     run_dir = Path(run_dir); out = run_dir / 'result'
+    m = read_manifest(run_dir)
+    if m.get('status') != 'completed':
+        raise RunnerError(f"run {m.get('run_id')} in {run_dir} did not complete (manifest status {m.get('status')!r}: killed, failed or still "
+                          f"running), so it is not loaded; run it again: run_backtest(load_config('{run_dir / 'config.yaml'}'))")
     if not (out / 'meta.json').exists(): raise RunnerError(f"{run_dir} holds no saved result (no result/meta.json): pass a run directory written by run_backtest")
     meta = json.loads((out / 'meta.json').read_text())
+    lost = [n for n, f in meta['layout'].items() if not (out / f['file']).exists()]
+    if lost: raise RunnerError(f"{run_dir} is incomplete: result file(s) for {lost} are missing; run it again")
     r = BacktestResult(config=RunConfig.from_dict(yaml.safe_load((run_dir / 'config.yaml').read_text())),
-                       manifest=read_manifest(run_dir), feature_list=meta['feature_list'], verdict=meta['verdict'],
+                       manifest=m, feature_list=meta['feature_list'], verdict=meta['verdict'],
                        timings=meta['timings'], reports=meta['reports'])
-    for name, m in meta['layout'].items():
-        obj = _read_frame(out / m['file'], m)
+    for name, lm in meta['layout'].items():
+        obj = _read_frame(out / lm['file'], lm)
         if '/' in name: group, key = name.split('/', 1); getattr(r, group)[key] = obj
         else: setattr(r, name, obj)
+    bad = sorted(k for k, h in r.hashes().items() if m.get('output_hashes', {}).get(k) != h) if verify else []
+    if bad: raise RunnerError(f"{run_dir}: frame(s) {bad} do not hash as the manifest records: the result was modified or damaged; run it again")
     return r
 
 BacktestResult.save = lambda self, run_dir, inputs=True: save_result(self, run_dir, inputs)
@@ -248,10 +286,39 @@ BacktestResult.load = staticmethod(load_result)
 BacktestResult.save.__doc__, BacktestResult.load.__doc__ = save_result.__doc__, load_result.__doc__
 
 # %% ../nbs/16_runner.ipynb #b1511600
+def _check_targets(panel: pd.DataFrame, cfg: RunConfig) -> None:
+    "RunnerError unless the panel's ret_1d and target fwd_ret_h are what its closes give under `cfg.panel.lag` (a panel built with another lag)."
+    close, lag, h = to_wide(panel, 'close'), cfg.panel.lag, cfg.model.target_horizon
+    for col, want in ((f'fwd_ret_{h}', close.shift(-(lag + h)) / close.shift(-lag) - 1), ('ret_1d', close / close.shift(1) - 1)):
+        got = to_wide(panel, col); both = got.notna() & want.notna()
+        off = both & ~np.isclose(got, want, rtol=1e-9, atol=1e-12)
+        if off.to_numpy().any():
+            d, s = off.stack()[lambda x: x].index[0]
+            raise RunnerError(f"panel column '{col}' does not match its closes under panel.lag={lag} on {int(off.to_numpy().sum())} cells (e.g. {d.date()}, {s}): "
+                              f"the panel was built with another lag or horizon; rebuild it with build_panel(raw, horizons={tuple(cfg.panel.horizons)}, lag={lag})")
+
+def supplied_data(data, cfg: RunConfig) -> tuple:
+    "`(panel, market, report)` from `run_backtest(data=(panel, market))`, checked: a built panel with the target, a market on its calendar (None = the cap-weighted proxy)."
+    if not (isinstance(data, tuple) and len(data) == 2):
+        raise RunnerError(f"data must be a (panel, market) tuple, got {type(data).__name__}" + (f" of length {len(data)}" if isinstance(data, tuple) else '')
+                          + ": pass data=(panel, market), or data=(panel, None) for the cap-weighted universe proxy")
+    panel, market = data
+    check_panel(panel, require=(f'fwd_ret_{cfg.model.target_horizon}',)); _check_targets(panel, cfg)
+    cal = pd.DatetimeIndex(panel.index.get_level_values('date').unique(), name='date')
+    if market is None: market = market_proxy(panel); c, note = dict(missing=int(market.isna().sum()), outside=0), 'cap-weighted universe proxy of the supplied panel (market=None)'
+    else: (market, c), note = check_market(market, cal), 'market supplied by the caller, on the panel calendar'
+    ret = oos_window(cal, cfg.cv.days, cfg.panel.lag)[1]
+    gap = ret[market.reindex(ret).isna().to_numpy()]
+    if len(gap): raise RunnerError(f"the market has no value on {len(gap)} of the {len(ret)} out-of-sample return dates (e.g. {[str(x.date()) for x in gap[:3]]}): "
+                                   "pass a market on the panel's trading calendar, or data=(panel, None) for the cap-weighted universe proxy")
+    rows = [('supplied by caller', len(panel), 'panel passed to run_backtest'), ('market proxy', c['missing'], note + '; count = calendar dates without a value'),
+            ('market dates outside the calendar', c['outside'], 'not used')]
+    return panel, market, pd.DataFrame(rows, columns=['item', 'count', 'note'])
+
 def _stage_panel(r, ctx):
     "Panel, market proxy and data-quality report from the config (or the data passed in)."
     if ctx['data'] is None: r.panel, ctx['market'], r.data_report = panel_from_config(r.config)
-    else: r.panel, ctx['market'] = ctx['data']; check_panel(r.panel); r.data_report = pd.DataFrame({'item': ['supplied by caller'], 'count': [len(r.panel)], 'note': ['panel passed to run_backtest']})
+    else: r.panel, ctx['market'], r.data_report = supplied_data(ctx['data'], r.config)
     ctx['calendar'] = r.panel.index.get_level_values('date').unique()
     r.tables['market'] = ctx['market'].rename('market').to_frame()
 
@@ -291,8 +358,11 @@ def _stage_model(r, ctx):
     if c.model.residual_target and c.neutralize.exposures:   # learn the return the neutral book earns (06_models)
         wts = np.sqrt(to_wide(r.panel, 'market_cap')) if c.neutralize.neutralize_weights == 'sqrt_cap' else None
         y_train = residual_target(ctx['y'], r.panel, c.neutralize.exposures, weights=wts)
-    wf = walk_forward_estimator(r.features, ctx['y'], c.cv, c.model, horizon=c.model.target_horizon, lag=c.panel.lag,
-                      seed=c.runtime.seed, n_jobs=ctx['n_jobs'], progress=False, calendar=ctx['calendar'], y_train=y_train)
+    kw = dict(horizon=c.model.target_horizon, lag=c.panel.lag, seed=c.runtime.seed, n_jobs=ctx['n_jobs'], progress=False,
+              calendar=ctx['calendar'], y_train=y_train)
+    rt = c.runtime                      # scale levers (XGBoost path): threads, CV schedule, Dask cluster
+    wf = (walk_forward(r.features, ctx['y'], c.cv, c.model, **kw, cv_every=rt.cv_every, nthread=rt.xgb_threads, backend=rt.backend,
+                       address=rt.address) if c.model.estimator == 'xgboost' else walk_forward_estimator(r.features, ctx['y'], c.cv, c.model, **kw))
     r.scores, r.folds = wf.scores, wf.folds
     r.reports['model'] = dict(wf.report, params=wf.params, target='residual on ' + '+'.join(c.neutralize.exposures)
                               if y_train is not None else 'raw forward return')
@@ -304,8 +374,11 @@ def _stage_model(r, ctx):
 def _stage_book(r, ctx):
     "Neutralized, turnover-controlled long/short book on the panel's calendar."
     c = r.config
-    b = book_from_scores(r.scores, r.panel, neutralize=c.neutralize, portfolio=c.portfolio, turnover=c.turnover)
-    r.weights, ctx['turnover'], r.reports['book'] = b.weights, b.turnover, dict(notes=list(b.notes))
+    b = book_from_scores(r.scores, r.panel, neutralize=c.neutralize, portfolio=c.portfolio, turnover=c.turnover,
+                         costs=c.costs, lag=c.panel.lag, horizon=c.model.target_horizon)
+    r.weights, ctx['turnover'], r.reports['book'] = b.weights, b.turnover, dict(notes=list(b.notes), method=b.method)
+    ctx['predicted_costs'] = b.predicted_costs
+    if b.diagnostics is not None: r.tables['book_diagnostics'] = b.diagnostics
     if b.exposure_report is not None: r.tables['neutralize_summary'] = b.exposure_report.summary()
 
 def _oos_window(r, ctx):
@@ -324,7 +397,10 @@ def _stage_costs(r, ctx):
     r.tables['window'] = pd.DataFrame(dict(first_decision=[dec[0]], last_decision=[dec[-1]], first_return=[ret[0]],
                                            last_return=[ret[-1]], days=[len(ret)], cost_moved_to_first_day=[pre]))
     r.reports['costs'] = dict(notes=list(cr.notes), counts=cr.counts)
-    r.tables['capacity'] = capacity_curve(hold_book(r.weights, dec[-1]), r.panel, c.costs, lag=lag)   # the same book at $1M..$1B
+    r.tables['capacity'] = capacity_curve(r.weights, r.panel, c.costs, lag=lag, decisions=dec, returns=ret)   # the same book and window at $1M..$1B
+    r.tables['traded_turnover'] = pd.DataFrame(dict(decision=r.turnover, traded=cr.traded_turnover.reindex(dec)))   # traded: from the drifted book
+    if ctx.get('predicted_costs') is not None:   # the book's modelled trade cost vs what apply_costs charged, per decision date
+        r.tables['cost_forecast'] = cost_forecast(ctx['predicted_costs'], r.weights, r.panel, c.costs, dec, lag=lag)
 
 # %% ../nbs/16_runner.ipynb #97862a26
 from .features import signal_features, signal_scores
@@ -335,7 +411,9 @@ def _byo_features(r, ctx) -> bool:
     "Scores given: no features (say so). Mode 'none': the whitelist is the signal's features. True when handled here."
     c, fc = r.config, r.config.features
     if ctx.get('scores') is not None:
-        r.feature_list = []; r.reports['features'] = dict(note='precomputed scores: no features computed (run_backtest(scores=...))'); return True
+        note = 'precomputed scores: no features computed, the truncation leak scan cannot run (no function); IC and timing checks only'
+        r.feature_list = []; r.reports['features'] = dict(note=note)
+        r.tables['feature_report'] = pd.DataFrame({'note': [note]}, index=pd.Index(['scores'], name='feature')); return True
     if c.model.mode != 'none': return False
     ctx['whitelist'] = FeatureWhitelist(signal_features(c.model.signal)); r.feature_list = list(ctx['whitelist'].names)
     ctx['whitelist'].save(ctx['run_dir'] / 'features.json')
@@ -349,6 +427,7 @@ def _byo_leaks(r, ctx) -> bool:
     if ctx.get('scores') is None: return False
     fc = r.config.features
     ctx['scores_in'] = load_scores(ctx['scores'], r.panel)
+    r.manifest['scores_hash'] = frame_hash(ctx['scores_in'])   # scores passed in are not in the config: fingerprint them
     r.leak_scan = scan_scores(ctx['scores_in'], r.panel, horizon=r.config.model.target_horizon, ic_threshold=fc.leak_ic_threshold)
     note = 'truncation scan NOT run: precomputed scores come without the function that made them; IC and timing checks only'
     logger.warning(note)
@@ -366,12 +445,17 @@ def _byo_model(r, ctx) -> bool:
     else: s, how = signal_scores(r.panel, c.model.signal, market=ctx['market']).reindex(r.features.index), f'model-free signal {c.model.signal!r}'
     s = s[s.index.get_level_values('date').isin(dec)].dropna()
     if s.empty: raise RunnerError(f"{how}: no score on the {len(dec)} OOS decision dates {dec[0].date()}..{dec[-1].date()}; score those dates")
-    r.scores, r.folds = s.rename('score'), None
-    ic = daily_rank_ic(r.scores, y)
+    r.scores = s.rename('score'); ic = daily_rank_ic(r.scores, y)
+    if ctx.get('scores') is not None:   # the scores are the one input column: the assertion suite checks them finite (nothing skipped)
+        r.features, r.feature_list = r.scores.to_frame('score'), ['score']
+    sd = r.scores.index.get_level_values('date')   # one 'fold': the OOS window; nothing trained (a zero-length span: NaT would crash plotly's JSON), no label used
+    r.folds = pd.DataFrame(dict(train_start=[dec[0]], train_end=[dec[0]], pred_start=[dec[0]], pred_end=[dec[-1]], last_train_date=[pd.NaT],
+                                last_label_date=[pd.NaT], train_rows=[0], pred_rows=[len(s)], cv_ic=[np.nan], oos_ic=[ic.mean()],
+                                oos_ic_dates=[int(ic.notna().sum())], first_scored=[sd.min()], last_scored=[sd.max()])).rename_axis('fit')
     r.tables['oos_ic'] = ic.rename('ic').to_frame()
     r.reports['model'] = dict(mode='scores' if ctx.get('scores') is not None else 'none', source=how, rows_scored=len(r.scores),
                               dates_scored=int(r.scores.index.get_level_values('date').nunique()), oos_dates=len(dec),
-                              note='no model fitted: no folds, prediction_after_label is skipped')
+                              note='no model fitted: one fold row spans the OOS window with no training rows')
     return True
 
 # %% ../nbs/16_runner.ipynb #8d2564fe
@@ -467,7 +551,7 @@ def run_backtest(config: RunConfig | dict | str | Path, # the run's config (or a
                 ) -> BacktestResult:
     "Run every stage of one backtest into a new run directory, logged and checked; returns the `BacktestResult`."
     cfg = as_config(config); started = datetime.now(timezone.utc)
-    run_id = make_run_id(cfg, started); run_dir = Path(out_dir or cfg.runtime.out_dir) / run_id
+    run_id, run_dir = claim_run_dir(out_dir or cfg.runtime.out_dir, cfg, started)
     r = BacktestResult(config=cfg, manifest=dict(build_manifest(cfg, run_id, started.isoformat(timespec='seconds')),
                                                  run_dir=str(run_dir), status='running'))
     ctx = dict(data=data, run_dir=run_dir, n_jobs=n_jobs or cfg.runtime.n_jobs, scores=cfg.model.scores if scores is None else scores)

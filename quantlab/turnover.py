@@ -9,12 +9,16 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 from .config import TurnoverError, PortfolioConfig, TurnoverConfig, NeutralizeConfig
-from .config import PortfolioError
+from .config import PortfolioError, CostConfig
+from .costs import cost_model
+from .optimize import optimize_book, predicted_costs
+from .portfolio import check_book_gross
 from .neutralize import neutralize as _neutralize, exposures_from_panel, NeutralizeReport, book_exposures
 from .panel import to_wide
 from .portfolio import _sides, _select, _hedge, _mask, _check_args, _cs_mean
 
 logger = logging.getLogger(__name__)
+
 
 # %% auto #0
 __all__ = ['logger', 'stable_bucket', 'controlled_book', 'turnover', 'holding_period', 'turnover_summary', 'BookResult',
@@ -126,6 +130,9 @@ class BookResult:
     turnover: pd.Series                   # one-way turnover per decision date
     notes: list = field(default_factory=list) # what was dropped, excluded or capped, in words
     book_exposure: pd.DataFrame | None = None # date x column exposures of the book (net, beta, sector net weights)
+    method: str = 'rank'                  # portfolio.method that built the book: 'rank', 'optimize' or 'aim'
+    predicted_costs: pd.Series | None = None # decision date -> modelled cost of the trade from the previous decision (fraction of AUM)
+    diagnostics: pd.DataFrame | None = None # per decision date IC, persistence, solve status ('optimize'/'aim' only)
 
 def _scores_wide(scores, panel):
     "The long score Series on the panel's date x symbol grid, and how many scores fell outside the panel."
@@ -147,8 +154,11 @@ def book_from_scores(scores: pd.Series,                  # long score Series on 
                      panel: pd.DataFrame,                # built panel (in_universe, beta_252, sector, market_cap)
                      neutralize: NeutralizeConfig = NeutralizeConfig(),
                      portfolio: PortfolioConfig = PortfolioConfig(),
-                     turnover: TurnoverConfig = TurnoverConfig()) -> BookResult:
-    "Scores -> neutral scores -> turnover-controlled long/short book, with exposures, turnover and notes."
+                     turnover: TurnoverConfig = TurnoverConfig(),
+                     costs: CostConfig | None = None,    # the cost model the book plans with (None = CostConfig() for 'optimize'/'aim'; no forecast for 'rank')
+                     lag: int = 1,                       # execution delay (panel.lag)
+                     horizon: int = 5) -> BookResult:    # h of the signal's forward return (model.target_horizon)
+    "Scores -> neutral scores -> long/short book by `portfolio.method` ('rank', 'optimize', 'aim'), with exposures, turnover and notes."
     wide, universe, outside = _scores_wide(scores, panel)
     notes = [f'{outside} scores outside the panel grid ignored'] if outside else []
     rep, neutral = None, wide
@@ -158,12 +168,20 @@ def book_from_scores(scores: pd.Series,                  # long score Series on 
         neutral, rep = _neutralize(wide, {k: expo[k] for k in neutralize.exposures}, weights=wts, return_report=True)
         notes.append(f"neutralized on {list(neutralize.exposures)}: {int(rep.excluded.sum())} name-dates excluded (missing exposure), "
                      f"{int(rep.dropped.to_numpy().sum())} column-dates dropped, {len(rep.skipped)} dates skipped")
+    if portfolio.method != 'rank':
+        o = optimize_book(neutral, universe, panel, portfolio, neutralize, costs or CostConfig(), lag=lag, horizon=horizon)
+        notes += o.notes + check_book_gross(o.weights, portfolio.gross, max_weight=portfolio.max_weight)['notes']
+        return BookResult(o.weights, neutral, rep, _turnover(o.weights), notes, book_exposures(o.weights, expo),
+                          portfolio.method, o.predicted_costs, o.diagnostics)
     beta = to_wide(panel, 'beta_252') if portfolio.beta_hedge else None
     w, info = controlled_book(neutral, universe, portfolio, turnover, beta=beta, return_info=True)
     notes.append(f"{info['forced_exits']} positions closed off their bucket date (name left the universe or lost its score)")
     if turnover.use_bands: notes.append(f"selection by rank bands {turnover.band_open}/{turnover.band_close}; portfolio k/quantile not used")
     short = int(((w.abs().sum(axis=1) < portfolio.gross - 1e-9) & (w.abs().sum(axis=1) > 0)).sum())
     if short: notes.append(f"{short} dates below the gross target {portfolio.gross}: a side had too few names to carry it under the cap")
-    return BookResult(w, neutral, rep, _turnover(w), notes, book_exposures(w, expo))
+    notes += check_book_gross(w, portfolio.gross, max_weight=portfolio.max_weight)['notes']   # under-levered dates, with reasons
+    pred = predicted_costs(w, cost_model(panel, costs, symbols=w.columns)) if costs is not None else None
+    return BookResult(w, neutral, rep, _turnover(w), notes, book_exposures(w, expo), 'rank', pred)
 
 _turnover = turnover
+
