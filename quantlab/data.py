@@ -5,7 +5,7 @@
 # %% ../nbs/01_data.ipynb #253d6a7c
 from __future__ import annotations
 import logging
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 import numpy as np
 import pandas as pd
@@ -16,7 +16,7 @@ logger = logging.getLogger(__name__)
 
 # %% auto #0
 __all__ = ['logger', 'SECTORS', 'RAW_COLUMNS', 'OPTIONAL_COLUMNS', 'VOLUME_TILT', 'SAMPLE_SECTORS', 'SAMPLE_NOTES', 'MarketTruth',
-           'synthetic_market', 'load_sample', 'sample_factors', 'write_panel', 'read_panel']
+           'synthetic_market', 'oracle_corr', 'load_sample', 'sample_factors', 'write_panel', 'read_panel']
 
 # %% ../nbs/01_data.ipynb #5baf41fb
 SECTORS = ('Energy', 'Materials', 'Industrials', 'Consumer Discretionary', 'Consumer Staples', 'Health Care',
@@ -39,6 +39,11 @@ class MarketTruth:
     kappa: pd.Series      # daily return per unit of signal, per symbol
     factors: pd.DataFrame # daily factor returns: 'market' and one column per sector
     params: dict = field(default_factory=dict) # the arguments the market was built with
+    observability: float = 0.0   # alpha_observability: 0 = volume reveals s with noise 0.35 (default), 1 = exactly
+    volume_base: pd.Series | None = None  # per-name log(dollar volume / cap) without signal and noise: the volume channel's baseline c_i
+    oracle: pd.Series | None = None       # best predictor of s_t from observables up to t (Kalman filter of the volume channel), raw index
+    oracle_corr: float = float('nan')     # stated steady-state corr(oracle_t, s_t) = sqrt(1 - P), P the filter's posterior variance
+    oracle_ic: float = float('nan')       # stated rank IC of the oracle with fwd_ret_{horizon}: (6/pi) asin(oracle_corr sin(pi alpha_ic / 6))
 
 # %% ../nbs/01_data.ipynb #e243aca4
 def _t_draws(rng, df, shape):
@@ -109,10 +114,13 @@ def synthetic_market(n_symbols: int = 300,      # names ever listed
                      alpha_half_life: float = 10.0, # half-life (days) of the signal's persistence
                      horizon: int = 5,          # h the IC is calibrated for
                      start: str = '2019-01-02', # first date
+                     alpha_observability: float = 0.0, # 0: volume shows the signal with noise 0.35 (default); 1: exactly (see 'What is findable')
                      return_truth: bool = False # also return a `MarketTruth`
                     ):
     "A synthetic daily equity market with a planted alpha: `(raw, market)` or `(raw, market, truth)`."
     if n_symbols < 2 or n_days < 2: raise DataError(f"synthetic_market needs n_symbols >= 2 and n_days >= 2, got {n_symbols}, {n_days}")
+    if not 0.0 <= alpha_observability <= 1.0:
+        raise DataError(f"alpha_observability={alpha_observability!r} is invalid: pass a number in [0, 1] (0 = noisy volume channel, 1 = exact)")
     rng, N, T, h = np.random.default_rng(seed), n_symbols, n_days, horizon
     dates, syms = pd.bdate_range(start, periods=T, name='date').astype('datetime64[ns]'), _symbols(N)
     sec = rng.choice(11, size=N, p=_SECTOR_P)
@@ -130,12 +138,20 @@ def synthetic_market(n_symbols: int = 300,      # names ever listed
     r = np.maximum(beta * f_m[:, None] + f_s[:, sec] + sig * rng.standard_normal((T, N)) + kappa * s_prev, -0.95)
     close = p0 * np.cumprod(1 + r, axis=0); cap = close * (cap0 / p0)
     liq = np.random.default_rng([seed, 1]).normal(0, [[0.5], [0.3]], (2, N))   # per-name liquidity beyond size
-    raw = _bars(rng, dates, syms, sec, r, close, cap, cap0, sig, s, listed, list_day, liq)
+    vol_noise = 0.35 * (1.0 - alpha_observability)                               # 0.35 exactly at the default
+    raw, dv, keep = _bars(rng, dates, syms, sec, r, close, cap, cap0, sig, s, listed, list_day, liq, vol_noise)
     market = pd.Series(_cap_weighted(r, cap, listed), index=dates, name='market')
     if not return_truth: return raw, market
     truth = _truth(raw.index, s, alpha_ic, alpha_half_life, phi, h, beta, sec, sig, kappa, f_m, f_s, dates, syms,
-                   dict(n_symbols=N, n_days=T, seed=seed, alpha_ic=alpha_ic, alpha_half_life=alpha_half_life, horizon=h, start=str(start)))
-    return raw, market, truth
+                   dict(n_symbols=N, n_days=T, seed=seed, alpha_ic=alpha_ic, alpha_half_life=alpha_half_life, horizon=h,
+                        start=str(start), alpha_observability=alpha_observability))
+    base = np.log(0.008) - 0.1 * np.log(cap0 / 5e9) + liq[0]                       # c_i: the volume channel's baseline
+    y = (np.log(dv) - np.log(cap) - np.log1p(10 * np.abs(r)) - base) / VOLUME_TILT  # = s + (vol_noise / tilt) * noise
+    m = _oracle_filter(np.where(keep, y, np.nan), phi, vol_noise / VOLUME_TILT)
+    rho = oracle_corr(phi, vol_noise / VOLUME_TILT)
+    return raw, market, replace(truth, observability=float(alpha_observability), volume_base=pd.Series(base, index=syms, name='volume_base'),
+                                oracle=pd.Series(m[keep], index=raw.index, name='oracle'), oracle_corr=rho,
+                                oracle_ic=float(6 / np.pi * np.arcsin(rho * np.sin(np.pi * alpha_ic / 6))))
 
 # %% ../nbs/01_data.ipynb #f6cc5876
 def _truth(keep, s, alpha_ic, half_life, phi, h, beta, sec, sig, kappa, f_m, f_s, dates, syms, params):
@@ -149,10 +165,10 @@ def _truth(keep, s, alpha_ic, half_life, phi, h, beta, sec, sig, kappa, f_m, f_s
 # %% ../nbs/01_data.ipynb #a20e2fd8
 VOLUME_TILT = 0.35  # log dollar-volume response to one unit of the planted signal
 
-def _bars(rng, dates, syms, sec, r, close, cap, cap0, sig, s, listed, list_day, liq):
+def _bars(rng, dates, syms, sec, r, close, cap, cap0, sig, s, listed, list_day, liq, vol_noise=0.35):
     "Raw long frame from `T x N` arrays: trading, value and OHLC columns; only listed, non-missing bars become rows."
     T, N = close.shape
-    dv = cap * 0.008 * (cap0 / 5e9) ** -0.1 * np.exp(liq[0] + 0.35 * rng.standard_normal((T, N)) + VOLUME_TILT * np.nan_to_num(s)) * (1 + 10 * np.abs(r))
+    dv = cap * 0.008 * (cap0 / 5e9) ** -0.1 * np.exp(liq[0] + vol_noise * rng.standard_normal((T, N)) + VOLUME_TILT * np.nan_to_num(s)) * (1 + 10 * np.abs(r))
     spread = np.clip(1.5 + 8 * (cap / 1e10) ** -0.5 * np.exp(liq[1] + 0.25 * rng.standard_normal((T, N))), 1, 300)
     q = np.repeat(rng.normal(0.01, 0.05, ((T + 62) // 63, N)), 63, axis=0)[:T]
     book = cap0 * np.exp(rng.normal(np.log(0.5), 0.6, N)) * np.exp(np.cumsum(np.where(np.arange(T)[:, None] % 63 == 0, q, 0) * (np.arange(T) > 0)[:, None], axis=0))
@@ -166,7 +182,28 @@ def _bars(rng, dates, syms, sec, r, close, cap, cap0, sig, s, listed, list_day, 
     return pd.DataFrame({'open': opn[keep], 'high': hi[keep], 'low': lo[keep], 'close': close[keep],
                          'volume': np.round(dv / close)[keep], 'market_cap': cap[keep],
                          'sector': pd.array(SECTORS, dtype='str').take(sec[si]),
-                         'book_to_market': (book / cap)[keep], 'spread_bps': spread[keep]}, index=idx)
+                         'book_to_market': (book / cap)[keep], 'spread_bps': spread[keep]}, index=idx), dv, keep
+
+# %% ../nbs/01_data.ipynb #b62f0d72
+def oracle_corr(phi: float, q: float) -> float:
+    "Steady-state corr(filtered estimate, state) of a unit-variance AR(1) `phi` observed daily with noise sd `q`."
+    c = 1.0 - phi ** 2
+    if q == 0: return 1.0
+    if phi == 0: return float(np.sqrt(1 / (1 + q ** 2)))
+    P = (-c * (1 + q ** 2) + np.sqrt(c ** 2 * (1 + q ** 2) ** 2 + 4 * phi ** 2 * c * q ** 2)) / (2 * phi ** 2)
+    return float(np.sqrt(1.0 - P))
+
+def _oracle_filter(y, phi, q):
+    "Kalman filter of a unit-variance AR(1) `phi` from `T x N` observations y (NaN = none) with noise sd q: E[s_t | y_<=t]."
+    T, N = y.shape; c = 1.0 - phi ** 2
+    m, P, out = np.zeros(N), np.ones(N), np.empty((T, N))
+    for t in range(T):
+        if t: m, P = phi * m, phi ** 2 * P + c
+        obs = ~np.isnan(y[t])
+        K = np.where(obs, P / np.maximum(P + q ** 2, 1e-300), 0.0)
+        m = np.where(obs, m + K * (np.nan_to_num(y[t]) - m), m); P = (1 - K) * P
+        out[t] = m
+    return out
 
 # %% ../nbs/01_data.ipynb #937e33dd
 SAMPLE_SECTORS = {'AAPL': 'Information Technology', 'AMD': 'Information Technology', 'BAC': 'Financials',

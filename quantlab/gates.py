@@ -13,7 +13,7 @@ import pandas as pd
 import yaml
 from scipy import stats
 from .config import GateError, ConfigError, shipped_config_path
-from .capm import capm_stats, perf_stats, newey_west_lags
+from .capm import capm_stats, perf_stats, newey_west_lags, har_dof
 
 # %% auto #0
 __all__ = ['fixed_b_critical', 'Gate', 'GateSpec', 'load_gates', 'GateReport', 'evaluate_gates', 'portfolio_metrics',
@@ -21,7 +21,7 @@ __all__ = ['fixed_b_critical', 'Gate', 'GateSpec', 'load_gates', 'GateReport', '
 
 # %% ../nbs/12_gates.ipynb #aca136bc
 _log = logging.getLogger(__name__)
-_SCALES = ('none', 'linear', 'sqrt', 'inv_sqrt', 'fixed_b', 'student_t')
+_SCALES = ('none', 'linear', 'sqrt', 'inv_sqrt', 'fixed_b', 'student_t', 'har_t')
 _KV_Z = np.array([1.2816, 1.6449, 1.9600, 2.3263])           # one-sided 10%, 5%, 2.5%, 1% normal quantiles
 _KV_COEF = np.array([[1.3040, 0.5135, -0.3386], [2.1859, 0.3142, -0.3427],
                      [2.9694, 0.4160, -0.5324], [4.1618, 0.5368, -0.9677]])  # Kiefer-Vogelsang (2005), Bartlett
@@ -44,6 +44,7 @@ class Gate:
         "The threshold for a test window of `days` trading days."
         if self.scale == 'fixed_b': v = fixed_b_critical(self.threshold, days)
         elif self.scale == 'student_t': v = float(stats.t.ppf(stats.norm.cdf(self.threshold), df=max(days - 1, 1)))
+        elif self.scale == 'har_t': v = float(stats.t.ppf(stats.norm.cdf(self.threshold), df=har_dof(max(days, 2))))
         else: v = self.threshold * dict(none=1.0, linear=days / reference_days, sqrt=math.sqrt(days / reference_days),
                                         inv_sqrt=math.sqrt(reference_days / days))[self.scale]
         if self.clip is not None: v = min(max(v, self.clip[0]), self.clip[1])

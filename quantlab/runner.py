@@ -29,10 +29,10 @@ from .baselines import run_baselines, compare_to_baselines, oos_window
 from .assertions import check_all, enforce
 
 # %% auto #0
-__all__ = ['RAW_COLUMNS', 'STAGES', 'logger', 'BACKENDS', 'make_run_id', 'frame_hash', 'data_hash', 'package_versions',
-           'git_commit', 'build_manifest', 'write_manifest', 'read_manifest', 'RunFilter', 'JsonLineFormatter',
-           'enable_faulthandler', 'RunLog', 'read_log', 'BacktestResult', 'save_result', 'load_result', 'as_config',
-           'run_backtest', 'reproduce', 'run_sweep']
+__all__ = ['RAW_COLUMNS', 'STAGES', 'logger', 'make_run_id', 'frame_hash', 'data_hash', 'package_versions', 'git_commit',
+           'build_manifest', 'write_manifest', 'read_manifest', 'RunFilter', 'JsonLineFormatter', 'enable_faulthandler',
+           'RunLog', 'read_log', 'BacktestResult', 'save_result', 'load_result', 'as_config', 'run_backtest',
+           'reproduce', 'run_sweep']
 
 # %% ../nbs/16_runner.ipynb #7c9466d6
 RAW_COLUMNS = ('open', 'high', 'low', 'close', 'volume', 'market_cap', 'sector', 'book_to_market', 'spread_bps')
@@ -375,6 +375,17 @@ def _byo_model(r, ctx) -> bool:
                               note='no model fitted: no folds, prediction_after_label is skipped')
     return True
 
+# %% ../nbs/16_runner.ipynb #8d2564fe
+from .ledger import append_trial, deflate_run, ledger_path
+
+def _stage_trials(r, ctx):
+    "Append the run to the trial ledger beside its run directory; its deflated Sharpe from the trials on the same data."
+    path = ledger_path(Path(ctx['run_dir']).parent)
+    append_trial(path, r.manifest['run_id'], r.manifest['config_hash'], r.manifest['data_hash'], r.returns['net'],
+                 verdict=r.verdict, days=r.config.cv.days)
+    try: r.reports['trials'] = dict(deflate_run(r.returns['net'], path, r.manifest['data_hash'], r.config.gates.n_trials), ledger=str(path))
+    except QuantlabError as e: r.reports['trials'] = dict(ledger=str(path), note=f'deflated Sharpe undefined: {e}')
+
 # %% ../nbs/16_runner.ipynb #9022a9a1
 def _stage_metrics(r, ctx):
     "CAPM/HAC + performance metrics of the gross and net OOS returns (the metrics the gates read)."
@@ -383,7 +394,7 @@ def _stage_metrics(r, ctx):
     r.metrics = pd.DataFrame({k: pd.Series(portfolio_metrics(r.returns[k], r.returns['market'], w), dtype=float)
                               for k in ('gross', 'net')}).rename_axis('metric')
     names = {'ic': 'oos_ic', 'ic_resid': 'oos_ic_resid'}
-    r.tables['ic_stats'] = (pd.DataFrame({names[k]: ic_stats(v) for k, v in r.tables['oos_ic'].items()})
+    r.tables['ic_stats'] = (pd.DataFrame({names[k]: ic_stats(v, horizon=r.config.model.target_horizon) for k, v in r.tables['oos_ic'].items()})
                             if len(r.tables['oos_ic']) else pd.DataFrame())
 
 def _stage_gates(r, ctx):
@@ -414,7 +425,7 @@ def _stage_assertions(r, ctx):
 
 STAGES = (('panel', _stage_panel), ('features', _stage_features), ('leak scan', _stage_leaks),
           ('dataset', _stage_dataset), ('model', _stage_model), ('book', _stage_book), ('costs', _stage_costs),
-          ('metrics', _stage_metrics), ('gates', _stage_gates), ('diagnostics', _stage_diagnostics),
+          ('metrics', _stage_metrics), ('gates', _stage_gates), ('trials', _stage_trials), ('diagnostics', _stage_diagnostics),
           ('baselines', _stage_baselines), ('assertions', _stage_assertions))
 
 # %% ../nbs/16_runner.ipynb #279a5d54
@@ -495,86 +506,8 @@ def reproduce(manifest_path: str | Path,    # a run's manifest.yaml (or its run 
     logger.info("reproduce %s -> %s: %s", m['run_id'], new.manifest['run_id'], 'identical' if t.attrs['identical'] else 'DIFFERENT')
     return t
 
-# %% ../nbs/16_runner.ipynb #831b408a
-def _sweep_task(cfg: RunConfig, out_dir, log_queue, n_jobs: int, init: bool = True) -> dict:
-    "One sweep task: initialise the worker process (`init`), run the backtest, return a slim summary (not the result)."
-    if init: _worker_init()   # a process worker; threads share the caller's process (each run caps BLAS itself)
-    r = run_backtest(cfg, out_dir=out_dir, n_jobs=n_jobs, progress=False, log_queue=log_queue, save_inputs=False)
-    net, h = r.metrics['net'], r.hashes()
-    return dict(config_hash=r.manifest['config_hash'], run_id=r.manifest['run_id'], run_dir=r.manifest['run_dir'],
-                net_sharpe=net.get('sharpe'), ir_mkt=net.get('ir_mkt'), alpha_t=net.get('t_alpha'), beta=net.get('beta'),
-                verdict=r.verdict, assertions_passed=r.manifest['assertions_passed'], net=r.returns['net'],
-                **{f'{k}_hash': h[k] for k in ('returns', 'weights', 'metrics', 'scores')})
-
-def _varying(configs: list) -> list:
-    "Flat `section.key` names whose values differ across `configs`."
-    flat = [{f'{s}.{k}': json.dumps(v) for s, sec in c.to_dict().items() for k, v in sec.items()} for c in configs]
-    return [k for k in flat[0] if len({f[k] for f in flat}) > 1 and k != 'runtime.out_dir']
-
-def _dask_client(address, n_workers: int):
-    "A dask.distributed Client on `address`, or on a new LocalCluster of single-threaded workers; returns (client, cluster)."
-    from dask.distributed import Client, LocalCluster
-    if address: return Client(address), None
-    cluster = LocalCluster(n_workers=n_workers, threads_per_worker=1, processes=True, dashboard_address=None)
-    return Client(cluster), cluster
-
-# %% ../nbs/16_runner.ipynb #979d6838
-def _sweep_log(sweep_dir: Path, backend: str, n_jobs: int):
-    "(queue, listener, manager) writing every record of a sweep to `sweep_dir/sweep.log`; no queue for dask."
-    if backend == 'dask': return None, None, None
-    import multiprocessing as mp
-    manager = mp.Manager() if backend == 'loky' and n_jobs > 1 else None
-    q = manager.Queue() if manager else queue.SimpleQueue()
-    fh = logging.handlers.RotatingFileHandler(sweep_dir / 'sweep.log', maxBytes=20_000_000, backupCount=3, encoding='utf-8')
-    fh.setFormatter(JsonLineFormatter()); listener = logging.handlers.QueueListener(q, fh); listener.start()
-    return q, listener, manager
-
-def _deflate(table: pd.DataFrame) -> pd.Series:
-    "Deflated Sharpe ratio of each run, trials = rows of `table`, Sharpe variance across the runs' daily Sharpes."
-    sr = table['net'].map(lambda r: r.mean() / r.std() if r.std() > 0 else np.nan)
-    var = float(sr.var(ddof=1)) if sr.notna().sum() > 1 else 0.0
-    def one(r):
-        try: return deflated_sharpe(r, n_trials=len(table), sr_var=var)
-        except QuantlabError as e: logger.warning("deflated Sharpe undefined for one run: %s", e); return np.nan
-    return table['net'].map(one)
-
-# %% ../nbs/16_runner.ipynb #56e1a3c3
-BACKENDS = ('loky', 'threading', 'dask')
-
-def run_sweep(configs: list,                  # RunConfigs (or dicts / YAML paths), one backtest each
-              backend: str = 'loky',          # 'loky' (processes), 'threading' or 'dask'
-              address: str | None = None,     # dask scheduler address; None = a LocalCluster of n_jobs workers
-              n_jobs: int = 2,                # parallel backtests (dask: LocalCluster size)
-              out_dir: str | Path | None = None, # parent of the sweep's run directories; None = configs[0].runtime.out_dir
-             ) -> pd.DataFrame:
-    "Run many backtests in parallel: one row per config with key params, net Sharpe, IR_mkt, verdict and deflated Sharpe."
-    cfgs = [as_config(c) for c in configs]
-    if not cfgs: raise RunnerError("configs is empty: pass at least one RunConfig")
-    if backend not in BACKENDS: raise RunnerError(f"backend={backend!r} is invalid: use one of {BACKENDS}")
-    if not isinstance(n_jobs, int) or n_jobs < 1: raise RunnerError(f"n_jobs={n_jobs!r} is invalid: pass an integer >= 1")
-    out_dir = Path(out_dir or cfgs[0].runtime.out_dir)
-    sweep_dir = out_dir / f"sweep-{datetime.now(timezone.utc):%Y%m%dT%H%M%SZ}-{uuid.uuid4().hex[:6]}"; sweep_dir.mkdir(parents=True)
-    inner = 1 if (n_jobs > 1 or backend == 'dask') else None
-    q, listener, manager = _sweep_log(sweep_dir, backend, n_jobs)
-    tasks = [delayed(_sweep_task)(c, out_dir, q, inner, backend != 'threading') for c in cfgs]
-    client = cluster = None
-    try:
-        if backend == 'dask':
-            client, cluster = _dask_client(address, n_jobs)
-            with parallel_config('dask'): rows = Parallel(n_jobs=-1)(tasks)
-        else:
-            kw = dict(inner_max_num_threads=1) if backend == 'loky' else {}
-            with parallel_config(backend, **kw): rows = Parallel(n_jobs=n_jobs)(tasks)
-    finally:
-        if client is not None: client.close()
-        if cluster is not None: cluster.close()
-        if listener is not None: listener.stop(); [h.close() for h in listener.handlers]
-        if manager is not None: manager.shutdown()
-    t = pd.DataFrame(rows)
-    for k in _varying(cfgs)[::-1]:
-        sec, key = k.split('.'); vals = [c.to_dict()[sec][key] for c in cfgs]
-        t.insert(1, k, [json.dumps(v) if isinstance(v, (list, dict)) else v for v in vals])
-    t.insert(t.columns.get_loc('verdict'), 'dsr', _deflate(t))
-    t.drop(columns='net').to_csv(sweep_dir / 'sweep.csv', index=False)
-    t.attrs.update(sweep_dir=str(sweep_dir), n_trials=len(cfgs), backend=backend)
-    return t
+# %% ../nbs/16_runner.ipynb #dd4f46c6
+def run_sweep(*args, **kwargs):
+    "Many backtests in parallel: `quantlab.sweep.run_sweep` (kept here for code written before the sweep moved)."
+    from quantlab.sweep import run_sweep as _run   # sweep imports the runner, so the runner imports it on use
+    return _run(*args, **kwargs)
