@@ -1,6 +1,6 @@
 """Cost-aware book benchmark (issue 13): 'rank' vs 'optimize' vs 'aim' on the default market.
 
-    nice -n 10 python bench/bench_optimize.py [--seeds 0 1 2 3 4] [--days 250] [--methods rank optimize aim] [--cache DIR]
+    nice -n 10 python bench/bench_optimize.py [--seeds 0 1 2 3 4] [--days 250] [--methods rank optimize aim] [--cache DIR] [--ic_floor 0|none]
 
 Scores are computed once per seed (run_backtest's panel..model stages; cached as pickles in --cache), then each
 method re-runs only book_from_scores + price_window + capacity_curve on the same scores.
@@ -58,8 +58,10 @@ if __name__ == '__main__':
     ap.add_argument('--cache', default='/tmp/opt_cache')
     ap.add_argument('--risk_aversion', type=float, default=None)
     ap.add_argument('--trade_aversion', type=float, default=None)
+    ap.add_argument('--ic_floor', default=None, help="portfolio.ic_floor for optimize/aim: a float or 'none' (default: the config's, 0.0)")
     a = ap.parse_args(); os.makedirs(a.cache, exist_ok=True)
     pkw = {k: v for k, v in (('risk_aversion', a.risk_aversion), ('trade_aversion', a.trade_aversion)) if v is not None}
+    if a.ic_floor is not None: pkw['ic_floor'] = None if a.ic_floor.lower() == 'none' else float(a.ic_floor)
     print('load', subprocess.run(['uptime'], capture_output=True, text=True).stdout.strip(), flush=True)
     rows = []
     for seed in a.seeds:
