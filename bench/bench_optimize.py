@@ -43,6 +43,9 @@ def evaluate(d, method, days, **pkw):
     dec, ret = oos_window(cal, days, lag)
     cr = price_window(b.weights, d['panel'], c.costs, dec, ret, lag=lag)
     s = cr.summary()
+    if 'gross_sharpe' not in s.index:   # a book that never holds anything (e.g. ic_floor=0 and a trailing IC never > 0): earns 0
+        print(f'seed book {method}: summary empty (nothing held on the OOS window)', flush=True)
+        s = pd.Series(dict(gross_sharpe=np.nan, net_sharpe=np.nan, gross_ann_return=0.0, net_ann_return=0.0, costs_ann=0.0))
     cap = capacity_curve(hold_book(b.weights, dec[-1]), d['panel'], c.costs, lag=lag, aums=(1e6, 3e6, 1e7, 3e7, 1e8, 3e8, 1e9, 3e9))
     tv = b.turnover.reindex(dec).iloc[1:].mean()
     return dict(method=method, gross_sharpe=s['gross_sharpe'], net_sharpe=s['net_sharpe'], gross_ann=s['gross_ann_return'],
