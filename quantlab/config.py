@@ -275,6 +275,7 @@ class PortfolioConfig:
     turnover_cap: float | None = None # one-way turnover per date <= this; None = off
     ic_shrink: float = 40.0        # n0 in IC_t = mean IC * n / (n + n0): n = dates of realised IC known at t
     ic_window: int = 250           # trailing dates of realised IC (and score autocorrelation) used at each date
+    ic_floor: float | None = 0.0   # the point-in-time IC is clipped below at this (0 = never bet against the scores); None = no clip
     def __post_init__(self):
         _check_float('portfolio.quantile', self.quantile, lo=0, hi=0.5, lo_open=True)
         _check_int('portfolio.k', self.k, lo=1, none_ok=True)
@@ -288,6 +289,7 @@ class PortfolioConfig:
         _check_float('portfolio.turnover_cap', self.turnover_cap, lo=0, hi=2, lo_open=True, none_ok=True)
         _check_float('portfolio.ic_shrink', self.ic_shrink, lo=0)
         _check_int('portfolio.ic_window', self.ic_window, lo=5)
+        _check_float('portfolio.ic_floor', self.ic_floor, lo=-1, hi=1, none_ok=True)
 
 @dataclass(frozen=True)
 class TurnoverConfig:

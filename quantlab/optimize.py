@@ -26,15 +26,17 @@ def signal_ic(scores_wide: pd.DataFrame,   # date x symbol scores on the panel's
               lag: int = 1,                # execution delay
               window: int = 250,           # trailing dates averaged
               shrink: float = 40.0,        # n0: IC_t = mean * n / (n + n0)
+              floor: float | None = None,  # clip IC_t below at this (0.0 = never reverse the scores); None = no clip
               universe: pd.DataFrame | None = None) -> pd.DataFrame:
-    "Point-in-time IC per decision date: trailing mean rank IC of rows s with s + lag + h <= t, shrunk toward 0."
+    "Point-in-time IC per decision date: trailing mean rank IC of rows s with s + lag + h <= t, shrunk toward 0, optionally floored."
     col = f'fwd_ret_{horizon}'
     if col not in panel.columns: raise PortfolioError(f"the cost-aware book needs panel column '{col}': add {horizon} to panel.horizons")
     cal = scores_wide.index
     ic = rank_ic(scores_wide, to_wide(panel, col).reindex(index=cal, columns=scores_wide.columns), universe=universe).reindex(cal)
     known = ic.shift(lag + horizon)                  # row t sees the IC of row t - lag - h, whose return ended at close t
     m = known.rolling(window, min_periods=1).mean(); n = known.rolling(window, min_periods=1).count()
-    return pd.DataFrame(dict(ic_raw=m, n=n, ic=(m * n / (n + shrink)).fillna(0.0)), index=cal)
+    ic_t = (m * n / (n + shrink)).fillna(0.0)
+    return pd.DataFrame(dict(ic_raw=m, n=n, ic=ic_t if floor is None else ic_t.clip(lower=floor)), index=cal)
 
 # %% ../nbs/11a_optimize.ipynb #a785b54d
 def signal_decay(scores_wide: pd.DataFrame, # date x symbol scores
@@ -187,7 +189,7 @@ def _inputs(neutral, universe, panel, pcfg, ncfg, ccfg, lag, horizon):
     if not len(dates): raise PortfolioError("optimize: no date has a finite neutralised score: nothing to optimise")
     uni = universe.reindex_like(neutral).fillna(False).astype(bool)
     ever = neutral.columns[(uni & neutral.notna()).loc[dates].any().to_numpy()]
-    ic = signal_ic(neutral, panel, horizon, lag, pcfg.ic_window, pcfg.ic_shrink, universe=uni)
+    ic = signal_ic(neutral, panel, horizon, lag, pcfg.ic_window, pcfg.ic_shrink, pcfg.ic_floor, universe=uni)
     phi = signal_decay(neutral, pcfg.ic_window, horizon)
     risk = factor_risk(panel, dates, ever, sectors=True)
     vol = to_wide(panel, 'vol_20').reindex(index=dates, columns=ever)

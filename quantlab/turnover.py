@@ -22,7 +22,7 @@ logger = logging.getLogger(__name__)
 
 # %% auto #0
 __all__ = ['logger', 'stable_bucket', 'controlled_book', 'turnover', 'holding_period', 'turnover_summary', 'BookResult',
-           'book_from_scores']
+           'cost_aware_gross_notes', 'book_from_scores']
 
 # %% ../nbs/10_turnover.ipynb #60a6a9e5
 def stable_bucket(symbols,         # iterable of symbol strings (e.g. a wide frame's columns)
@@ -149,6 +149,18 @@ def _scores_wide(scores, panel):
     if wide.notna().sum().sum() == 0: raise PortfolioError("no score falls on a (date, symbol) of the panel: check the score index")
     return wide, grid, outside
 
+# %% ../nbs/10_turnover.ipynb #017d4cc0
+def cost_aware_gross_notes(weights: pd.DataFrame,        # date x symbol book of method 'optimize' or 'aim'
+                           portfolio: PortfolioConfig) -> list:
+    "One note: the cost-aware book runs below the gross target by design (mean/min gross), plus check_book_gross's over-target note."
+    cg = check_book_gross(weights, portfolio.gross, max_weight=portfolio.max_weight)
+    g = weights.abs().sum(axis=1).to_numpy(); held = np.flatnonzero(g > 0)
+    span = g[held[0]:held[-1] + 1] if len(held) else g[:0]
+    notes = [f"'{portfolio.method}' book: gross leverage is a cap ({portfolio.gross:g}), not a target; by design it runs below it "
+             f"(mean {span.mean():.3g}, min {span.min():.3g} over {len(span)} dates; {cg['n_under']} below {cg['min_share']:.0%} of it)"] if len(span) \
+            else [f"'{portfolio.method}' book holds nothing on any date (the point-in-time IC never paid for the trading cost)"]
+    return notes + [n for n in cg['notes'] if 'above the gross target' in n]
+
 # %% ../nbs/10_turnover.ipynb #925b0dc9
 def book_from_scores(scores: pd.Series,                  # long score Series on (date, symbol)
                      panel: pd.DataFrame,                # built panel (in_universe, beta_252, sector, market_cap)
@@ -170,7 +182,7 @@ def book_from_scores(scores: pd.Series,                  # long score Series on 
                      f"{int(rep.dropped.to_numpy().sum())} column-dates dropped, {len(rep.skipped)} dates skipped")
     if portfolio.method != 'rank':
         o = optimize_book(neutral, universe, panel, portfolio, neutralize, costs or CostConfig(), lag=lag, horizon=horizon)
-        notes += o.notes + check_book_gross(o.weights, portfolio.gross, max_weight=portfolio.max_weight)['notes']
+        notes += o.notes + cost_aware_gross_notes(o.weights, portfolio)
         return BookResult(o.weights, neutral, rep, _turnover(o.weights), notes, book_exposures(o.weights, expo),
                           portfolio.method, o.predicted_costs, o.diagnostics)
     beta = to_wide(panel, 'beta_252') if portfolio.beta_hedge else None
