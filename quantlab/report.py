@@ -70,7 +70,7 @@ def verdict_banner(result) -> HTML:
             f" &middot; daily one-way turnover {fmt('turnover', _metric(result, 'turnover'))} &middot; {fmt('n_days', days)} out-of-sample days")
     extra = [f"book: {html.escape(str(rep['book']['method']))}"] if 'method' in rep.get('book', {}) else []
     n_trials, dsr = _trials(result)
-    if np.isfinite(dsr): extra.append(f"deflated Sharpe {fmt('dsr', dsr)} over {fmt('n_trials', n_trials)} trials")
+    if np.isfinite(dsr): extra.append(f"deflated Sharpe {fmt('dsr', dsr)} over {fmt('n_trials', n_trials)} trial{'' if n_trials == 1 else 's'}")
     color = '#1b7f3b' if ok else '#b42318'
     return HTML(f"<div class='quantlab-verdict' style='border-left:8px solid {color};padding:10px 14px;background:{color}14;margin:6px 0'>"
                 f"<div style='font-size:150%;font-weight:bold;color:{color}'>Gates: {html.escape(verdict.upper())}</div>"
