@@ -91,12 +91,18 @@ class Comparison:
     passed: bool         # the model beats at least one strong baseline
     verdict: str         # the verdict in words, with its t-stat
 
+def _mean_turnover(tau: pd.Series | None) -> float:
+    "Mean one-way turnover over the dates after the build (the first date that trades), as `turnover_summary` counts it."
+    if tau is None: return np.nan
+    t = tau.dropna().to_numpy(float); k = np.flatnonzero(t > 0)
+    return float(t[k[0] + 1:].mean()) if len(k) and len(t) > k[0] + 1 else np.nan
+
 def _metrics(r: pd.DataFrame, market: pd.Series, turnover) -> dict:
     "One row of the comparison table from gross/net daily returns and a turnover series."
     g, n = perf_stats(r['gross']), perf_stats(r['net'])
     return dict(net_ann_return=r['net'].mean() * 252, gross_sharpe=g['sharpe'], net_sharpe=n['sharpe'],
                 ir_mkt=capm_stats(r['net'], market).ir_mkt,
-                turnover=float(turnover.mean()) if turnover is not None else np.nan, max_drawdown=float(max_drawdown(r['net'])))
+                turnover=_mean_turnover(turnover), max_drawdown=float(max_drawdown(r['net'])))
 
 # %% ../nbs/14_baselines.ipynb #f21857e9
 def _verdict(tests: pd.DataFrame, alpha: float, on: str='net') -> tuple[bool, str]:

@@ -337,9 +337,17 @@ class RuntimeConfig:
     log_level: str = 'INFO'
     progress: bool = True       # tqdm progress bars
     warn_only: bool = False     # assertion-suite failures warn instead of raising
+    backend: str = 'local'      # where the model's refits / per-asset fits run: 'local' or 'dask' (same scores)
+    address: str | None = None  # Dask scheduler address ('tcp://host:8786'); None with backend='dask' = LocalCluster of n_jobs workers
+    xgb_threads: int = 1        # threads per XGBoost fit (same trees for any count; raise it when n_jobs leaves cores idle)
+    cv_every: int = 1           # inner CV (early stopping) on every k-th refit, the others reuse its rounds; 1 = every refit
     def __post_init__(self):
         _check_int('runtime.seed', self.seed, lo=0, hi=2**32 - 1); _check_int('runtime.n_jobs', self.n_jobs, lo=1, hi=256)
         _check_choice('runtime.log_level', self.log_level, ('DEBUG', 'INFO', 'WARNING', 'ERROR'))
+        _check_choice('runtime.backend', self.backend, ('local', 'dask'))
+        _require(self.address is None or (isinstance(self.address, str) and bool(self.address)), 'runtime.address',
+                 "None or a Dask scheduler address such as 'tcp://host:8786'", self.address)
+        _check_int('runtime.xgb_threads', self.xgb_threads, lo=1, hi=256); _check_int('runtime.cv_every', self.cv_every, lo=1)
 
 # %% ../nbs/00_config.ipynb #2301c910
 _SECTIONS = dict(data=DataConfig, universe=UniverseConfig, panel=PanelConfig, features=FeatureConfig, cv=CVConfig,

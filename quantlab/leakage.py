@@ -4,7 +4,7 @@
 
 # %% ../nbs/04_leakage.ipynb #2c744db4
 from __future__ import annotations
-import json, logging, re
+import hashlib, json, logging, marshal, re, sys
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
@@ -16,9 +16,9 @@ from .panel import to_wide, rank_ic
 from .features import FEATURES, compute_features, available_features, _positions, _gather
 
 # %% auto #0
-__all__ = ['DEFAULT_FORBIDDEN', 'check_forbidden', 'FeatureWhitelist', 'shifted_target', 'target_lag', 'Dataset', 'build_dataset',
-           'rank_ic_by_date', 'truncate_panel', 'cut_dates', 'scan_for_leaks', 'refuse_flagged', 'load_scores',
-           'scan_scores']
+__all__ = ['DEFAULT_FORBIDDEN', 'SCAN_CACHE_SIZE', 'check_forbidden', 'FeatureWhitelist', 'shifted_target', 'target_lag',
+           'Dataset', 'build_dataset', 'rank_ic_by_date', 'truncate_panel', 'cut_dates', 'scan_key', 'scan_for_leaks',
+           'refuse_flagged', 'load_scores', 'scan_scores']
 
 # %% ../nbs/04_leakage.ipynb #b19f1a41
 DEFAULT_FORBIDDEN = (r'^fwd_', r'fwd_ret', r'forward', r'target', r'label', r'future', r'(^|_)lead(s|ing)?($|_|\d)',
@@ -249,6 +249,34 @@ def _ic_rows(F, panel, horizon, ic_threshold, collapse_min_ic, collapse_ratio):
                       detail=f"IC {ic0:+.3f} -> {ic1:+.3f} lagged one day" if ratio == ratio else f"|IC| {abs(ic0):.3f} < {collapse_min_ic}: not judged")]
     return rows
 
+# %% ../nbs/04_leakage.ipynb #aac64779
+SCAN_CACHE_SIZE = 16 # scans kept per process
+_SCAN_CACHE: dict = {}
+
+def _code_bytes(fn) -> bytes:
+    "Compiled code of a function and the plain values it closes over (stable across processes of one Python)."
+    cells = tuple(c.cell_contents for c in (fn.__closure__ or ()))
+    return marshal.dumps(fn.__code__) + repr([c if isinstance(c, (int, float, str, tuple, bool, type(None))) else
+                                              (_code_bytes(c) if callable(c) and hasattr(c, '__code__') else type(c).__name__) for c in cells]).encode()
+
+def _frame_bytes(x) -> bytes:
+    "Bytes of a frame's or series' values, index, column names and dtypes."
+    if x is None: return b'none'
+    h = pd.util.hash_pandas_object(x, index=True).to_numpy().tobytes()
+    names, dtypes = (list(x.columns), list(x.dtypes)) if isinstance(x, pd.DataFrame) else ([x.name], [x.dtype])
+    return h + repr(names).encode() + repr(list(map(str, dtypes))).encode()
+
+def scan_key(names, fns, pre, panel, horizon, cuts, ic_threshold, collapse_min_ic, collapse_ratio, kw) -> str | None:
+    "Cache key of one scan (data, features with their code, settings, code version); None when callables are scanned."
+    if fns: return None
+    h = hashlib.sha256(_frame_bytes(panel)); h.update(_frame_bytes(kw.get('market'))); h.update(_frame_bytes(pre))
+    for n in names: h.update(n.encode()); h.update(_code_bytes(FEATURES[n].fn)); h.update(repr((FEATURES[n].needs, FEATURES[n].lookback)).encode())
+    h.update(repr((horizon, [str(c) for c in cuts] if not isinstance(cuts, (int, np.integer)) else int(cuts), ic_threshold,
+                   collapse_min_ic, collapse_ratio, {k: v for k, v in kw.items() if k != 'market'})).encode())
+    for m in ('quantlab.panel', 'quantlab.features', __name__):
+        f = getattr(sys.modules.get(m), '__file__', None); h.update(Path(f).read_bytes() if f else m.encode())
+    return h.hexdigest()[:32]
+
 # %% ../nbs/04_leakage.ipynb #761e52c0
 def scan_for_leaks(features,              # None, registry name(s), {name: callable(panel) -> long Series} or a DataFrame
                    panel: pd.DataFrame,   # built panel with close, fwd_ret_{horizon} (and in_universe)
@@ -258,7 +286,9 @@ def scan_for_leaks(features,              # None, registry name(s), {name: calla
                    collapse_min_ic: float = 0.05, # IC collapse is judged only when |mean IC| >= this
                    collapse_ratio: float = 0.5,  # flagged when IC(lagged) / IC < this
                    transform: str = 'rank', sector_neutral: bool = False, winsorize: float = 0.01, # as in compute_features
-                   market: pd.Series | None = None) -> pd.DataFrame: # as in compute_features
+                   market: pd.Series | None = None, # as in compute_features
+                   cache: bool = True,    # reuse a scan of the same data, features, settings and code (see `scan_key`)
+                  ) -> pd.DataFrame:
     "Table (feature, check, value, threshold, verdict, detail) of the truncation-invariance and IC-plausibility checks."
     col = f'fwd_ret_{horizon}'
     if col not in panel.columns: raise LeakageError(f"panel has no '{col}': build it with horizons including {horizon}")
@@ -266,12 +296,20 @@ def scan_for_leaks(features,              # None, registry name(s), {name: calla
     if lag is None: raise LeakageError(f"panel column '{col}' is not a forward return with any lag 0..5 (see build_dataset)")
     names, fns, pre = _feature_sources(features, panel)
     kw = dict(transform=transform, sector_neutral=sector_neutral, winsorize=winsorize, market=market)
+    key = scan_key(names, fns, pre, panel, horizon, cuts, ic_threshold, collapse_min_ic, collapse_ratio, kw) if cache else None
+    if key in _SCAN_CACHE:
+        out = _SCAN_CACHE[key].copy(); out.attrs.update(cached=True, key=key); return out
     full = pre.reindex(panel.index).astype(float) if pre is not None else _run(names, fns, panel, kw)
     rows = ([dict(feature=c, check='truncation', value=np.nan, threshold=0.0, verdict='skip', detail='precomputed column')
              for c in full.columns] if pre is not None else _truncation_rows(names, fns, panel, cut_dates(panel, cuts), lag, kw, full))
     rows += _ic_rows(full, panel, horizon, ic_threshold, collapse_min_ic, collapse_ratio)
     order = {c: i for i, c in enumerate(full.columns)} | {k: i for i, k in enumerate(('truncation', 'ic', 'ic_collapse'))}
-    return pd.DataFrame(rows).sort_values(['feature', 'check'], key=lambda s: s.map(order), kind='stable').reset_index(drop=True)
+    out = pd.DataFrame(rows).sort_values(['feature', 'check'], key=lambda s: s.map(order), kind='stable').reset_index(drop=True)
+    if key is not None:
+        while len(_SCAN_CACHE) >= SCAN_CACHE_SIZE: _SCAN_CACHE.pop(next(iter(_SCAN_CACHE)))   # oldest first
+        _SCAN_CACHE[key] = out.copy()
+    out.attrs.update(cached=False, key=key)
+    return out
 
 # %% ../nbs/04_leakage.ipynb #27a78e8a
 def refuse_flagged(scan: pd.DataFrame, # output of scan_for_leaks

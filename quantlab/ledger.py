@@ -38,6 +38,10 @@ def _retry(fn, path, retries: int = 60, timeout: float = 30.0):
             with sqlite3.connect(p, timeout=timeout, isolation_level=None) as con:
                 con.execute('PRAGMA journal_mode=WAL'); con.execute(f'PRAGMA busy_timeout={int(timeout * 1000)}')
                 con.execute(_SCHEMA)
+                have = tuple(r[1] for r in con.execute('PRAGMA table_info(trials)'))
+                if have != COLUMNS:
+                    raise RunnerError(f"trial ledger {p} has columns {list(have)}, not {list(COLUMNS)}: it was written by another "
+                                      f"version of quantlab; move it aside (e.g. rename it to {p.name}.old) and the next run starts a new one")
                 return fn(con)
         except sqlite3.OperationalError as e:
             if 'locked' not in str(e) and 'busy' not in str(e): raise RunnerError(f"trial ledger {p}: {e}") from None

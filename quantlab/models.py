@@ -101,11 +101,11 @@ def _ic_metric(codes_va, t_va):
     return lambda predt, dm: ('ic', _mean_ic(g, _group_rank(g, predt), rt))
 
 # %% ../nbs/06_models.ipynb #a44ddafb
-def _xgb_params(model: ModelConfig, seed: int, max_depth=None, learning_rate=None) -> dict:
-    "XGBoost booster parameters for `model`, single-threaded and seeded."
+def _xgb_params(model: ModelConfig, seed: int, max_depth=None, learning_rate=None, nthread: int = 1) -> dict:
+    "XGBoost booster parameters for `model`, seeded, `nthread` threads (hist is deterministic: any count, same trees)."
     return dict(objective=model.objective, max_depth=max_depth or model.max_depth, eta=learning_rate or model.learning_rate,
                 subsample=model.subsample, colsample_bytree=model.colsample_bytree, min_child_weight=model.min_child_weight,
-                tree_method='hist', max_bin=64, nthread=1, seed=int(seed), verbosity=0)
+                tree_method='hist', max_bin=64, nthread=int(nthread), seed=int(seed), verbosity=0)
 
 def _dmatrix(Xv, t, codes, rows, pairwise):
     "DMatrix of `rows` (query groups = dates when `pairwise`)."
@@ -127,20 +127,23 @@ def _cv_fold(p, Xv, t, codes, tr, va, model, by_ic):
 # %% ../nbs/06_models.ipynb #80beb45d
 MIN_ROWS = 30 # a fold, a window or a symbol with fewer training rows is skipped (and counted)
 
-def _fit_window(Xv, t, codes, rows, pred_rows, inner, model: ModelConfig, seed: int, candidates, by_ic=True):
-    "CV over `inner` folds per candidate, refit on `rows`, score `pred_rows`; returns scores, CV records, choice."
+def _fit_window(Xv, t, codes, rows, pred_rows, inner, model: ModelConfig, seed: int, candidates, by_ic=True,
+                fixed=None, nthread=1):
+    "CV over `inner` folds per candidate (skipped when `fixed` = (n_rounds, depth, rate)), refit on `rows`, score `pred_rows`."
     best = None
-    for md, lr in candidates:
-        p = _xgb_params(model, seed, md, lr); fits = []
+    for md, lr in ([] if fixed else candidates):
+        p = _xgb_params(model, seed, md, lr, nthread); fits = []
         for k, (lo, hi, vlo, vhi) in enumerate(inner):
             tr = rows[(codes[rows] >= lo) & (codes[rows] <= hi)]; va = rows[(codes[rows] >= vlo) & (codes[rows] <= vhi)]
             if len(tr) >= MIN_ROWS and len(va) >= 3: fits.append((k, va, *_cv_fold(p, Xv, t, codes, tr, va, model, by_ic)))
         score = np.mean([f[4] for f in fits]) if fits else -np.inf
         if best is None or score > best[0]: best = (score, md, lr, fits)
-    _, md, lr, fits = best
-    n_rounds = int(round(np.mean([f[3] for f in fits]))) if fits else model.n_estimators
+    if fixed: (n_rounds, md, lr), fits = fixed, []                 # CV on a schedule: this refit reuses a CV refit's choice
+    else:
+        _, md, lr, fits = best
+        n_rounds = int(round(np.mean([f[3] for f in fits]))) if fits else model.n_estimators
     recs = [(k, va, b.predict(dva, iteration_range=(0, min(n_rounds, b.num_boosted_rounds()))), n) for k, va, b, n, _, dva in fits]
-    b = xgb.train(_xgb_params(model, seed, md, lr), _dmatrix(Xv, t, codes, rows, model.objective == 'rank:pairwise'), n_rounds)
+    b = xgb.train(_xgb_params(model, seed, md, lr, nthread), _dmatrix(Xv, t, codes, rows, model.objective == 'rank:pairwise'), n_rounds)
     score = b.predict(xgb.DMatrix(Xv[pred_rows], nthread=1)) if len(pred_rows) else np.zeros(0, np.float32)
     return score, recs, dict(n_rounds=n_rounds, max_depth=md, learning_rate=lr)
 
@@ -160,30 +163,43 @@ def _worker_state() -> dict:
     "What a worker sees: its thread caps and whether faulthandler is on (used by the tests)."
     return {**{v: os.environ.get(v) for v in _THREAD_VARS}, 'faulthandler': faulthandler.is_enabled(), 'pid': os.getpid()}
 
-def _run(fn, jobs, n_jobs: int, progress: bool, desc: str) -> list:
-    "Run `fn(*job)` for each job, in-process (n_jobs=1) or in initialised loky workers, with a tqdm bar; keeps order."
+def _run(fn, jobs, n_jobs: int, progress: bool, desc: str, backend: str = 'local', address: str | None = None) -> list:
+    "Run `fn(*job)` for each job, in-process (n_jobs=1), in initialised loky workers or on a Dask cluster; keeps order."
     bar = dict(total=len(jobs), desc=desc, disable=not progress, leave=False)
+    if backend == 'dask': return _run_dask(fn, jobs, n_jobs, address, bar)
     if n_jobs == 1: return [fn(*j) for j in tqdm(jobs, **bar)]
     with parallel_config(backend='loky', inner_max_num_threads=1):
         par = Parallel(n_jobs=n_jobs, return_as='generator', initializer=_worker_init)
         return list(tqdm(par(delayed(fn)(*j) for j in jobs), **bar))
 
+def _run_dask(fn, jobs, n_jobs, address, bar) -> list:
+    "The jobs through joblib's dask backend: on the scheduler at `address`, or a LocalCluster of `n_jobs` 1-thread workers."
+    from dask.distributed import Client, LocalCluster
+    cluster = None if address else LocalCluster(n_workers=n_jobs, threads_per_worker=1, processes=True, dashboard_address=None)
+    client = Client(address or cluster)
+    try:
+        with parallel_config(backend='dask', wait_for_workers_timeout=120):
+            return list(tqdm(Parallel(n_jobs=-1, return_as='generator')(delayed(fn)(*j) for j in jobs), **bar))
+    finally:
+        client.close()
+        if cluster is not None: cluster.close()
+
 # %% ../nbs/06_models.ipynb #78877456
-def _pooled_job(Xv, t, codes, spec, model, candidates):
-    "Fit one refit on every symbol's rows; returns that refit's outputs."
+def _pooled_job(Xv, t, codes, spec, model, candidates, fixed=None, nthread=1):
+    "Fit one refit on every symbol's rows (no inner CV when `fixed`); returns that refit's outputs."
     k, ts, te, ps, pe, inner, seed = spec
     c0 = time.process_time()
     win = (codes >= ts) & (codes <= te)
     rows = np.flatnonzero(win & ~np.isnan(t)); pred = np.flatnonzero((codes >= ps) & (codes <= pe))
     if len(rows) < MIN_ROWS:
         raise ModelError(f"refit {k} has {len(rows)} labelled training rows (< {MIN_ROWS}): use fewer days or more history")
-    sc, recs, choice = _fit_window(Xv, t, codes, rows, pred, inner, model, seed, candidates)
+    sc, recs, choice = _fit_window(Xv, t, codes, rows, pred, inner, model, seed, candidates, fixed=fixed, nthread=nthread)
     return [dict(fit=k, pred=pred, score=sc, recs=recs, train_rows=len(rows), dropped=int(win.sum() - len(rows)),
                  last_train=int(codes[rows].max()), seed=seed, skipped=0, cpu=time.process_time() - c0, **choice)]
 
-def _asset_job(Xv, t, codes, gidx, specs, model, candidates, sym):
+def _asset_job(Xv, t, codes, gidx, specs, model, candidates, sym, cv_every=1, nthread=1):
     "Fit every refit for one symbol (rows `gidx` of the full frame); skips refits with too few rows."
-    out, c0 = [], time.process_time()
+    out, c0, last = [], time.process_time(), None      # last: the symbol's latest CV choice (for cv_every > 1)
     for k, ts, te, ps, pe, inner, seed in specs:
         s = int(np.random.SeedSequence([seed, sym]).generate_state(1)[0])
         win = (codes >= ts) & (codes <= te); rows = np.flatnonzero(win & ~np.isnan(t))
@@ -191,7 +207,9 @@ def _asset_job(Xv, t, codes, gidx, specs, model, candidates, sym):
         if len(rows) < MIN_ROWS or len(pred) == 0:
             out.append(dict(fit=k, pred=gidx[:0], score=np.zeros(0, np.float32), recs=[], train_rows=0,
                             dropped=int(win.sum()), last_train=-1, seed=s, skipped=1, n_rounds=np.nan)); continue
-        sc, recs, choice = _fit_window(Xv, t, codes, rows, pred, inner, model, s, candidates, by_ic=False)
+        fixed = last if (k % cv_every and last is not None) else None
+        sc, recs, choice = _fit_window(Xv, t, codes, rows, pred, inner, model, s, candidates, by_ic=False, fixed=fixed, nthread=nthread)
+        if fixed is None: last = (choice['n_rounds'], choice['max_depth'], choice['learning_rate'])
         out.append(dict(fit=k, pred=gidx[pred], score=sc, recs=[(f, gidx[va], p, n) for f, va, p, n in recs],
                         train_rows=len(rows), dropped=int(win.sum() - len(rows)), last_train=int(codes[rows].max()),
                         seed=s, skipped=0, **choice))
@@ -238,6 +256,10 @@ def walk_forward(X: pd.DataFrame,  # features on (date, symbol), numeric
                  progress: bool = True, # tqdm bar over refits / symbols
                  calendar=None,    # the panel's trading calendar; default: X's dates
                  y_train: pd.Series | None = None, # the return the models learn, on X's index (e.g. `residual_target`); None = y
+                 cv_every: int = 1, # inner CV on refits 0, k, 2k, ...; the others reuse the latest CV refit's rounds (1 = every refit)
+                 nthread: int = 1,  # threads per XGBoost fit (results identical for any count)
+                 backend: str = 'local', # 'local' (in-process / loky workers) or 'dask' (joblib's dask backend)
+                 address: str | None = None, # Dask scheduler address; None with backend='dask' = a LocalCluster of n_jobs workers
                 ) -> WalkForwardResult:
     "Purged walk-forward XGBoost: out-of-sample scores and the per-refit fold table."
     t0 = time.perf_counter()
@@ -249,6 +271,9 @@ def walk_forward(X: pd.DataFrame,  # features on (date, symbol), numeric
             raise ModelError(f"y_train is known on {int((y_train.notna() & y.isna()).sum())} rows where y is NaN (unknown): "
                              "a training return cannot be known before the forward return it is derived from")
     if not isinstance(n_jobs, int) or n_jobs < 1: raise ModelError(f"n_jobs={n_jobs!r} is invalid: pass an integer >= 1")
+    for k_, v_ in (('cv_every', cv_every), ('nthread', nthread)):
+        if not isinstance(v_, (int, np.integer)) or v_ < 1: raise ModelError(f"{k_}={v_!r} is invalid: pass an integer >= 1")
+    if backend not in ('local', 'dask'): raise ModelError(f"backend={backend!r} is invalid: pass 'local' or 'dask'")
     cal = pd.DatetimeIndex(X.index.get_level_values('date').unique() if calendar is None else calendar)
     codes = cal.get_indexer(X.index.get_level_values('date'))
     if (codes < 0).any(): raise ModelError(f"{int((codes < 0).sum())} rows of X have dates outside `calendar`: pass the panel's calendar")
@@ -260,14 +285,19 @@ def walk_forward(X: pd.DataFrame,  # features on (date, symbol), numeric
     cands = list(dict.fromkeys([(model.max_depth, model.learning_rate), *(TUNE_GRID if model.tune else ())]))
     logger.info("walk_forward: mode=%s, %d refits, seed=%d (refit k uses SeedSequence([seed, k])), n_jobs=%d",
                 model.mode, len(specs), seed, n_jobs)
-    if model.mode == 'pooled':
-        res = _run(_pooled_job, [(Xv, t, codes, s, model, cands) for s in specs], n_jobs, progress, 'refits')
+    run = dict(n_jobs=n_jobs, progress=progress, backend=backend, address=address)
+    if model.mode == 'pooled':                          # CV refits first; the others take their CV refit's choice
+        res = _run(_pooled_job, [(Xv, t, codes, s, model, cands, None, nthread) for s in specs if s[0] % cv_every == 0], desc='refits', **run)
+        chosen = {r[0]['fit']: (r[0]['n_rounds'], r[0]['max_depth'], r[0]['learning_rate']) for r in res}
+        rest = [(Xv, t, codes, s, model, cands, chosen[s[0] - s[0] % cv_every], nthread) for s in specs if s[0] % cv_every]
+        if rest: res += _run(_pooled_job, rest, desc='refits', **run)
     else:
         sym = pd.factorize(X.index.get_level_values('symbol'), sort=True)[0]
         groups = [np.flatnonzero(sym == i) for i in range(sym.max() + 1)]
-        res = _run(_asset_job, [(Xv[g], t[g], codes[g], g, specs, model, cands, i) for i, g in enumerate(groups)],
-                   n_jobs, progress, 'assets')
+        res = _run(_asset_job, [(Xv[g], t[g], codes[g], g, specs, model, cands, i, cv_every, nthread) for i, g in enumerate(groups)],
+                   desc='assets', **run)
     out = _assemble([r for job in res for r in job], X, y, cal, sched, specs, model, horizon, lag, seed, t0)
+    out.report.update(cv_every=int(cv_every), nthread=int(nthread), backend=backend)
     if y_train is not None:
         out.ic_train = daily_rank_ic(out.scores, y_train)
         out.report['target_lost'] = int((y.notna() & y_train.isna()).sum())   # labelled rows the training return leaves NaN

@@ -358,8 +358,11 @@ def _stage_model(r, ctx):
     if c.model.residual_target and c.neutralize.exposures:   # learn the return the neutral book earns (06_models)
         wts = np.sqrt(to_wide(r.panel, 'market_cap')) if c.neutralize.neutralize_weights == 'sqrt_cap' else None
         y_train = residual_target(ctx['y'], r.panel, c.neutralize.exposures, weights=wts)
-    wf = walk_forward_estimator(r.features, ctx['y'], c.cv, c.model, horizon=c.model.target_horizon, lag=c.panel.lag,
-                      seed=c.runtime.seed, n_jobs=ctx['n_jobs'], progress=False, calendar=ctx['calendar'], y_train=y_train)
+    kw = dict(horizon=c.model.target_horizon, lag=c.panel.lag, seed=c.runtime.seed, n_jobs=ctx['n_jobs'], progress=False,
+              calendar=ctx['calendar'], y_train=y_train)
+    rt = c.runtime                      # scale levers (XGBoost path): threads, CV schedule, Dask cluster
+    wf = (walk_forward(r.features, ctx['y'], c.cv, c.model, **kw, cv_every=rt.cv_every, nthread=rt.xgb_threads, backend=rt.backend,
+                       address=rt.address) if c.model.estimator == 'xgboost' else walk_forward_estimator(r.features, ctx['y'], c.cv, c.model, **kw))
     r.scores, r.folds = wf.scores, wf.folds
     r.reports['model'] = dict(wf.report, params=wf.params, target='residual on ' + '+'.join(c.neutralize.exposures)
                               if y_train is not None else 'raw forward return')

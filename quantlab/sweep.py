@@ -27,7 +27,7 @@ def _sweep_task(cfg: RunConfig, out_dir, log_queue, n_jobs: int, init: bool = Tr
     if init: _worker_init()   # a process worker; threads share the caller's process (each run caps BLAS itself)
     r = run_backtest(cfg, out_dir=out_dir, n_jobs=n_jobs, progress=False, log_queue=log_queue, save_inputs=False)
     net, h = r.metrics['net'], r.hashes()
-    return dict(config_hash=r.manifest['config_hash'], run_id=r.manifest['run_id'], run_dir=r.manifest['run_dir'],
+    return dict(config_hash=r.manifest['config_hash'], data_hash=r.manifest['data_hash'], run_id=r.manifest['run_id'], run_dir=r.manifest['run_dir'],
                 net_sharpe=net.get('sharpe'), ir_mkt=net.get('ir_mkt'), alpha_t=net.get('t_alpha'), beta=net.get('beta'),
                 verdict=r.verdict, assertions_passed=r.manifest['assertions_passed'], net=r.returns['net'],
                 **{f'{k}_hash': h[k] for k in ('returns', 'weights', 'metrics', 'scores')})
@@ -56,19 +56,27 @@ def _sweep_log(sweep_dir: Path, backend: str, n_jobs: int):
     return q, listener, manager
 
 def _deflate(table: pd.DataFrame) -> pd.Series:
-    "Deflated Sharpe ratio of each run, trials = rows of `table`, Sharpe variance across the runs' daily Sharpes."
+    "Deflated Sharpe ratio of each run: trials = the sweep's distinct configs on the same data, Sharpe variance across them."
     sr = table['net'].map(lambda r: r.mean() / r.std() if r.std() > 0 else np.nan)
-    var = float(sr.var(ddof=1)) if sr.notna().sum() > 1 else 0.0
-    def one(r):
-        try: return deflated_sharpe(r, n_trials=len(table), sr_var=var)
-        except QuantlabError as e: logger.warning("deflated Sharpe undefined for one run: %s", e); return np.nan
-    return table['net'].map(one)
+    out = pd.Series(np.nan, index=table.index)
+    for _, g in table.groupby('data_hash', sort=False):
+        first = ~g['config_hash'].duplicated()             # a repeated config is not a new trial
+        n, s = int(first.sum()), sr.loc[g.index[first]]
+        var = float(s.var(ddof=1)) if s.notna().sum() > 1 else 0.0
+        for i in g.index:
+            try: out[i] = deflated_sharpe(table.at[i, 'net'], n_trials=n, sr_var=var)
+            except QuantlabError as e: logger.warning("deflated Sharpe undefined for one run: %s", e)
+    return out
+
 
 # %% ../nbs/16a_sweep.ipynb #ac78e4e2
 def _pbo(table: pd.DataFrame, n_blocks: int = 16) -> dict:
     "PBO of a sweep table's daily net returns (fewer blocks when the window is short); NaN with a reason when undefined."
-    if len(table) < 2: return dict(pbo=float('nan'), pbo_note='one configuration: no overfitting across configs to measure')
-    M = pd.concat(list(table['net']), axis=1, keys=range(len(table))).dropna()
+    if table['data_hash'].nunique() > 1:
+        return dict(pbo=float('nan'), pbo_note=f"the configs ran on {table['data_hash'].nunique()} different data sets: PBO compares configurations on one")
+    t = table.drop_duplicates('config_hash')              # a repeated config adds no trial
+    if len(t) < 2: return dict(pbo=float('nan'), pbo_note='one configuration: no overfitting across configs to measure')
+    M = pd.concat(list(t['net']), axis=1, keys=range(len(t))).dropna()
     S = n_blocks
     while S > 2 and len(M) // S < 5: S -= 2          # at least 5 days per block
     try: p = pbo_cscv(M, n_blocks=S)

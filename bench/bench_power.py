@@ -1,0 +1,71 @@
+"""Size and power of the whole research loop (issue 14): verdict and per-gate pass rates on synthetic markets with a
+planted alpha of known IC, with Clopper-Pearson 95% intervals (run by hand; prints numbers, asserts nothing).
+
+    nice -n 10 python bench/bench_power.py --out /tmp/power.csv                       # today's rank book
+    nice -n 10 python bench/bench_power.py --method optimize --out /tmp/power_opt.csv # the cost-aware book, once it exists
+    python bench/bench_power.py --summary /tmp/power.csv                               # summarise what has finished
+
+Each finished run appends one row to `--out` at once (a time-boxed run keeps what it did). The grid is walked seed
+by seed: first blocks of two null markets and one at the largest alpha (so size reaches its count early), then the
+other alphas seed by seed. Markets: `--n-symbols` names (all in the universe), `n_days = --n-days -
+250 + days` (the training history stays the same whatever the OOS window). Summaries use `quantlab.power.summarise`
+(the same code as `operating_characteristic`).
+"""
+import argparse, csv, os, tempfile, time
+from pathlib import Path
+import numpy as np
+from joblib import Parallel, delayed
+from quantlab.config import RunConfig, with_overrides
+
+def one(cfg, alpha, seed, days, out_dir):
+    "One backtest; a flat row of what the operating characteristic needs."
+    from quantlab.runner import run_backtest
+    from quantlab.power import run_outcome, oracle_ic
+    t = time.perf_counter()
+    r = run_backtest(cfg, out_dir=out_dir, save=False, save_inputs=False, n_jobs=1, progress=False)
+    return dict(alpha_ic=alpha, seed=seed, days=days, seconds=round(time.perf_counter() - t, 1),
+                load=round(os.getloadavg()[0], 2), **run_outcome(r), net_sharpe=r.metrics.loc['sharpe', 'net'], oracle_ic=oracle_ic(cfg))
+
+def grid(a):
+    "Phase 1, seed by seed: two null markets and one at the largest alpha (size first); phase 2: the other alphas."
+    base = with_overrides(RunConfig(), n_symbols=a.n_symbols, top_n=a.n_symbols, retrain_every=a.retrain_every, progress=False,
+                          **({} if a.method == 'rank' else dict(method=a.method)))   # 'rank' is today's only book (no portfolio.method key yet)
+    top, rest = max(a.alphas), [x for x in a.alphas if x != max(a.alphas)]
+    phase1 = [((0.0, s), (0.0, 10_000 + s), (top, s)) for s in range(a.seeds)]
+    phase2 = [tuple((x, s) for x in rest) for s in range(a.seeds)]
+    for block in phase1 + phase2:
+        for days in a.days:
+            for alpha, seed in block:
+                yield with_overrides(base, alpha_ic=alpha, seed=seed, days=days, n_days=a.n_days - 250 + days), alpha, seed, days
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument('--out', default='bench_power.csv'); ap.add_argument('--summary', default=None)
+    ap.add_argument('--method', default='rank', help="portfolio.method: 'rank', 'optimize' or 'aim'")
+    ap.add_argument('--seeds', type=int, default=50); ap.add_argument('--days', type=int, nargs='+', default=[250])
+    ap.add_argument('--alphas', type=float, nargs='+', default=[0.05, 0.02, 0.03, 0.01])
+    ap.add_argument('--n-symbols', type=int, default=150); ap.add_argument('--n-days', type=int, default=750)
+    ap.add_argument('--n-jobs', type=int, default=2)
+    ap.add_argument('--retrain-every', type=int, default=20, help='cv.retrain_every (20 = the default config)')
+    a = ap.parse_args()
+    if a.summary:
+        import pandas as pd
+        from quantlab.power import summarise
+        runs = pd.read_csv(a.summary)
+        print(f"{len(runs)} runs, load now {os.getloadavg()}, median {runs.seconds.median():.0f}s per run")
+        oc = summarise(runs)
+        pd.set_option('display.width', 250); print(oc.round(3).to_string()); print(oc.attrs)
+        return
+    out, tmp = Path(a.out), tempfile.mkdtemp(prefix='bench_power_')
+    print(f"cpus={os.cpu_count()} load={os.getloadavg()} method={a.method} out={out}", flush=True)
+    rows = Parallel(n_jobs=a.n_jobs, return_as='generator_unordered')(delayed(one)(c, al, s, d, tmp) for c, al, s, d in grid(a))
+    with open(out, 'a', newline='') as f:
+        w = None
+        for row in rows:
+            if w is None:
+                w = csv.DictWriter(f, fieldnames=list(row), extrasaction='ignore')
+                if f.tell() == 0: w.writeheader()
+            w.writerow(row); f.flush()
+            print(row['alpha_ic'], row['seed'], row['days'], row['verdict_pass'], row['seconds'], flush=True)
+
+if __name__ == '__main__': main()
