@@ -123,14 +123,18 @@ def decay_chart(curve: pd.DataFrame, x: str = 'skip-lag (days)', title: str = 'S
 
 # %% ../nbs/17_plots.ipynb #39f08ac2
 def folds_chart(schedule: pd.DataFrame, title: str = 'Walk-forward refits') -> go.Figure:
-    "Gantt-style bars of train, gap and prediction spans, one row per refit (`train_start`, `train_end`, `pred_start`, `pred_end`)."
+    "Gantt-style bars of train, gap and prediction spans, one row per refit; spans with a missing (NaT) or reversed end are skipped and counted."
     _need(schedule, pd.DataFrame, 'folds_chart', ['train_start', 'train_end', 'pred_start', 'pred_end'])
     fig = _fig(title, 'refit', height=max(250, 40 + 22 * len(schedule)))
-    rows = [f'refit {i}' for i in range(len(schedule))]
+    rows, skipped = np.array([f'refit {i}' for i in range(len(schedule))]), {}
     for name, a, b, color in [('train', 'train_start', 'train_end', '#4C78A8'), ('purge + embargo gap', 'train_end', 'pred_start', '#E45756'),
                               ('predict', 'pred_start', 'pred_end', '#54A24B')]:
-        start, end = pd.to_datetime(schedule[a]), pd.to_datetime(schedule[b])
-        fig.add_bar(y=rows, x=(end - start).dt.total_seconds() * 1000, base=start, orientation='h', name=name, marker_color=color)
+        start, end = pd.to_datetime(schedule[a]).reset_index(drop=True), pd.to_datetime(schedule[b]).reset_index(drop=True)
+        ok = (start.notna() & end.notna() & (end >= start)).to_numpy()   # plotly must never see NaT (it crashed the kernel)
+        if (~ok).any(): skipped[name] = int((~ok).sum())
+        if ok.any(): fig.add_bar(y=rows[ok], x=(end[ok] - start[ok]).dt.total_seconds() * 1000, base=start[ok], orientation='h', name=name, marker_color=color)
+    if not fig.data: raise PlotError(f"folds_chart: no refit has a complete dated span (missing or reversed dates in {len(schedule)} rows); check the schedule's date columns")
+    if skipped: fig.update_layout(title_text=f"{title}<br><sup>not drawn (missing or reversed dates): " + ', '.join(f'{n} {k}' for k, n in skipped.items()) + '</sup>')
     fig.update_layout(barmode='overlay', hovermode='closest'); fig.update_xaxes(type='date'); fig.update_yaxes(autorange='reversed')
     return fig
 

@@ -15,10 +15,11 @@ from .capm import equity_curve, drawdown, monthly_returns, perf_stats, drawdown_
 from . import plots
 
 # %% auto #0
-__all__ = ['METRIC_FORMATS', 'CAPM_ROWS', 'PERF_ROWS', 'TRIAL_ROWS', 'KEY_ROWS', 'ROW_FORMATS', 'FOLD_COLUMNS', 'FACTOR_NAMES',
-           'ROLLING_WINDOW', 'fmt', 'trials_table', 'verdict_banner', 'table', 'capm_table', 'perf_table',
-           'key_metrics', 'drawdowns', 'gates_table', 'folds_table', 'config_table', 'run_summary', 'Figures',
-           'oos_slice', 'legend_names', 'report_figures', 'count_outputs', 'remote_urls', 'export_html']
+__all__ = ['METRIC_FORMATS', 'CAPM_ROWS', 'PERF_ROWS', 'TRIAL_ROWS', 'KEY_ROWS', 'IC_ROWS', 'ROW_FORMATS', 'FOLD_COLUMNS',
+           'FACTOR_NAMES', 'ROLLING_WINDOW', 'fmt', 'trials_table', 'verdict_banner', 'is_boolish', 'table',
+           'capm_table', 'perf_table', 'key_metrics', 'drawdowns', 'gates_table', 'folds_table', 'config_table',
+           'run_summary', 'ic_table', 'Figures', 'oos_slice', 'legend_names', 'report_figures', 'count_outputs',
+           'remote_urls', 'export_html']
 
 # %% ../nbs/18_report.ipynb #dddab1eb
 _PCT, _INT, _F2, _F3 = '{:.2%}', '{:.0f}', '{:.2f}', '{:.3f}'
@@ -64,12 +65,12 @@ def verdict_banner(result) -> HTML:
     rep = result.reports or {}
     bl = rep.get('baselines', {}).get('verdict', 'baselines not run')
     days = _metric(result, 'n_days') if np.isfinite(_metric(result, 'n_days')) else result.config.cv.days
-    nums = (f"net Sharpe {fmt('sharpe', _metric(result, 'sharpe'))} &middot; IR_mkt (HAC t of alpha) {fmt('ir_mkt', _metric(result, 'ir_mkt'))}"
+    nums = (f"net Sharpe {fmt('sharpe', _metric(result, 'sharpe'))} &middot; IR_mkt (EWC t of alpha) {fmt('ir_mkt', _metric(result, 'ir_mkt'))}"
             f" &middot; beta {fmt('beta', _metric(result, 'beta'))} &middot; annual net return {fmt('ann_return', _metric(result, 'ann_return'))}"
             f" &middot; daily one-way turnover {fmt('turnover', _metric(result, 'turnover'))} &middot; {fmt('n_days', days)} out-of-sample days")
     extra = [f"book: {html.escape(str(rep['book']['method']))}"] if 'method' in rep.get('book', {}) else []
     n_trials, dsr = _trials(result)
-    if np.isfinite(dsr): extra.append(f"deflated Sharpe {fmt('dsr', dsr)} over {fmt('n_trials', n_trials)} trials")
+    if np.isfinite(dsr): extra.append(f"deflated Sharpe {fmt('dsr', dsr)} over {fmt('n_trials', n_trials)} trial{'' if n_trials == 1 else 's'}")
     color = '#1b7f3b' if ok else '#b42318'
     return HTML(f"<div class='quantlab-verdict' style='border-left:8px solid {color};padding:10px 14px;background:{color}14;margin:6px 0'>"
                 f"<div style='font-size:150%;font-weight:bold;color:{color}'>Gates: {html.escape(verdict.upper())}</div>"
@@ -78,7 +79,7 @@ def verdict_banner(result) -> HTML:
 
 # %% ../nbs/18_report.ipynb #5143ee96
 CAPM_ROWS = {'alpha_ann': 'alpha (annualised)', 'alpha': 'alpha (daily)', 't_alpha': 't(alpha), HAC', 'beta': 'beta',
-             't_beta': 't(beta), HAC', 'ir_mkt': 'IR_mkt = t(alpha)', 'ir_active_ann': 'IR of active returns (annualised)',
+             't_beta': 't(beta), HAC', 'ir_mkt': 'IR_mkt = t(alpha), EWC', 'ir_active_ann': 'IR of active returns (annualised)',
              'nobs': 'observations', 'hac_lags': 'Newey-West lags'}
 PERF_ROWS = {'ann_return': 'annual return', 'ann_vol': 'annual volatility', 'sharpe': 'Sharpe', 'sortino': 'Sortino',
              'calmar': 'Calmar', 'max_drawdown': 'max drawdown', 'hit_rate': 'hit rate', 'skew': 'skew',
@@ -87,10 +88,15 @@ PERF_ROWS = {'ann_return': 'annual return', 'ann_vol': 'annual volatility', 'sha
 TRIAL_ROWS = {'n_trials': 'trials on this data', 'dsr': 'deflated Sharpe (probability)'}
 KEY_ROWS = {'ann_return': 'annual return', 'ann_vol': 'annual volatility', 'sharpe': 'Sharpe', 'sortino': 'Sortino',
             'max_drawdown': 'max drawdown', 'calmar': 'Calmar', 'hit_rate': 'hit rate', 'worst_day': 'worst day',
-            'alpha_ann': 'alpha (annualised)', 'beta': 'beta', 'ir_mkt': 'IR_mkt = t(alpha)', 'turnover': 'daily one-way turnover',
+            'alpha_ann': 'alpha (annualised)', 'beta': 'beta', 'ir_mkt': 'IR_mkt = t(alpha), EWC', 'turnover': 'daily one-way turnover',
             'n_days': 'days', **TRIAL_ROWS}
+IC_ROWS = {'mean_ic': 'mean rank IC', 't_har': 't(mean IC), EWC: read this one', 'p_value': 'p-value of the EWC t (two-sided)',
+           'dof': 'EWC degrees of freedom', 't_ic': 't(mean IC), Newey-West (over-rejects)', 'hac_lags': 'Newey-West lags',
+           'icir': 'ICIR (mean / sd)', 'hit_rate': 'hit rate (IC > 0)', 'n_dates': 'dates', 'horizon': 'horizon (days)'}
+_IC_FMT = {'mean_ic': _F3, 't_har': _F2, 'p_value': _F3, 'dof': _INT, 't_ic': _F2, 'hac_lags': _INT, 'icir': _F3, 'hit_rate': _PCT,
+           'n_dates': _INT, 'horizon': _INT}
 ROW_FORMATS = {**{lab: METRIC_FORMATS[k] for rows in (CAPM_ROWS, PERF_ROWS, KEY_ROWS) for k, lab in rows.items() if k in METRIC_FORMATS},
-               **METRIC_FORMATS, 'mean_ic': _F3, 't_ic': _F2, 'icir': _F3} # rows of tables whose columns mix units, by label or key
+               **METRIC_FORMATS, **_IC_FMT, **{IC_ROWS[k]: f for k, f in _IC_FMT.items()}} # rows of tables whose columns mix units, by label or key
 _PASS_COLS = ('pass', 'passed')
 
 def _column_format(x: pd.Series, digits: int):
@@ -100,6 +106,16 @@ def _column_format(x: pd.Series, digits: int):
     if not pd.api.types.is_float_dtype(x): return None
     return _INT if len(v) and np.isfinite(v).all() and (v == v.round()).all() and v.abs().max() < 1e15 else f'{{:.{digits}f}}'
 
+def is_boolish(x: pd.Series) -> bool:
+    "True for a bool/boolean column, or an object column of bools and missing values (a check that was skipped is NA)."
+    if pd.api.types.is_bool_dtype(x): return True
+    v = x.dropna()
+    return x.dtype == object and len(v) > 0 and all(isinstance(b, (bool, np.bool_)) for b in v)
+
+def _word(words):
+    "Formatter of a boolean cell: words[0] if true, words[1] if false, words[2] if NA (never `bool(pd.NA)`)."
+    return lambda v: words[2] if pd.isna(v) else (words[0] if v else words[1])
+
 def table(df: pd.DataFrame, pct=(), bps=(), digits: int = 3, caption: str | None = None, row_formats: dict = ROW_FORMATS):
     "A pandas Styler: `pct` columns as %, `bps` as bps, known metric columns and rows in their unit, booleans as words."
     if not isinstance(df, pd.DataFrame): raise PlotError(f"table needs a DataFrame, got {type(df).__name__}")
@@ -107,15 +123,17 @@ def table(df: pd.DataFrame, pct=(), bps=(), digits: int = 3, caption: str | None
     fmt.update({c: _bps for c in bps if c in df.columns})
     for c in df.columns:
         if c in fmt: continue
-        if pd.api.types.is_bool_dtype(df[c]): fmt[c] = (lambda v: 'PASS' if v else 'FAIL') if c in _PASS_COLS else (lambda v: 'yes' if v else 'no')
+        if is_boolish(df[c]): fmt[c] = _word(('PASS', 'FAIL', 'SKIPPED') if c in _PASS_COLS else ('yes', 'no', '–'))
         elif c in METRIC_FORMATS and pd.api.types.is_numeric_dtype(df[c]): fmt[c] = METRIC_FORMATS[c]
         elif (f := _column_format(df[c], digits)) is not None: fmt[c] = f
     sty = df.style.format(fmt, na_rep='–')
+    for c in df.columns:   # a skipped check is NA: it reads SKIPPED (Styler's na_rep, not the formatter, prints NA cells)
+        if c in _PASS_COLS and is_boolish(df[c]): sty = sty.format(fmt[c], subset=[c], na_rep='SKIPPED')
     num = [c for c in df.columns if pd.api.types.is_numeric_dtype(df[c]) and not pd.api.types.is_bool_dtype(df[c])]
     for label, f in row_formats.items():
         if num and label in df.index: sty = sty.format(f, subset=pd.IndexSlice[[label], num], na_rep='–')
-    bools = [c for c in df.columns if pd.api.types.is_bool_dtype(df[c])]
-    if bools: sty = sty.map(lambda v: f"color: {'#1b7f3b' if v else '#b42318'}; font-weight: bold", subset=bools)
+    bools = [c for c in df.columns if is_boolish(df[c])]
+    if bools: sty = sty.map(lambda v: 'color: #667085' if pd.isna(v) else f"color: {'#1b7f3b' if v else '#b42318'}; font-weight: bold", subset=bools)
     sty = sty.set_table_attributes("style='display:block;max-width:100%;overflow-x:auto'")   # wide tables scroll, never cut
     return sty.set_caption(caption) if caption else sty
 
@@ -186,6 +204,14 @@ def run_summary(result, manifest: bool = False) -> pd.DataFrame:
         rows += [('out-of-sample decisions', f"{w['first_decision'].iloc[0]:%Y-%m-%d} to {w['last_decision'].iloc[0]:%Y-%m-%d}"),
                  ('out-of-sample returns', f"{w['first_return'].iloc[0]:%Y-%m-%d} to {w['last_return'].iloc[0]:%Y-%m-%d} ({int(w['days'].iloc[0])} days)")]
     return pd.DataFrame(rows, columns=['item', 'value'])
+
+def ic_table(result, caption: str | None = None):
+    "`tables['ic_stats']` with worded rows, the EWC (HAR) t, its p-value and dof first, the Newey-West t after (None if absent)."
+    ic = (getattr(result, 'tables', None) or {}).get('ic_stats')
+    if ic is None: return None
+    rows = [k for k in IC_ROWS if k in ic.index] + [k for k in ic.index if k not in IC_ROWS]
+    return table(ic.loc[rows].rename(index=IC_ROWS), caption=caption)
+
 
 # %% ../nbs/18_report.ipynb #13485790
 class Figures(dict):
