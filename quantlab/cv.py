@@ -68,13 +68,13 @@ class PurgedGroupTimeSeriesSplit:
         "Number of folds."
         return self.n_splits
 
-    def _positions(self, D):
+    def fold_positions(self, D):
         return _fold_positions(D, self.n_splits, self.horizon, self.embargo, self.lag, self.max_train_size, self.train_after)
 
     def split(self, X, y=None, groups=None):
         "Yield (train rows, test rows) as integer arrays; `groups` are the row dates."
         cal, codes = _date_codes(groups, None if X is None else len(X))
-        for tr, te in self._positions(len(cal)):
+        for tr, te in self.fold_positions(len(cal)):
             yield np.flatnonzero(np.isin(codes, tr)), np.flatnonzero(np.isin(codes, te))
 
     def __repr__(self):
@@ -87,7 +87,7 @@ def _assign(self, groups) -> pd.DataFrame:
     cal, _ = _date_codes(groups)
     D, L, e = len(cal), self.lag + self.horizon, self.embargo
     lab = np.full((D, self.n_splits), '', dtype=object)
-    for k, (tr, te) in enumerate(self._positions(D)):
+    for k, (tr, te) in enumerate(self.fold_positions(D)):
         a, b = te[0], te[-1]
         lab[max(a - L - e, 0):max(a - L, 0), k] = 'embargo'
         lab[max(a - L, 0):a, k] = 'purged'

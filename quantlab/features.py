@@ -15,8 +15,8 @@ from .panel import to_wide, market_proxy
 # %% auto #0
 __all__ = ['FEATURE_KINDS', 'FEATURES', 'WideInputs', 'Feature', 'register_feature', 'mom_12_1', 'reversal_5', 'downside_vol_60',
            'beta_60', 'idio_vol_60', 'volume_z', 'dollar_volume_rank', 'log_mcap', 'book_to_market', 'rsi_14',
-           'dist_52w_high', 'available_features', 'cross_section', 'check_feature_output', 'compute_features',
-           'signal_features', 'signal_scores']
+           'dist_52w_high', 'available_features', 'cross_section', 'check_feature_output', 'long_positions',
+           'gather_wide', 'compute_features', 'signal_features', 'signal_scores']
 
 # %% ../nbs/03_features.ipynb #75459d37
 class WideInputs:
@@ -222,12 +222,12 @@ def _check_args(panel, names, transform, sector_neutral, winsorize):
     if bad: raise FeatureError(f"feature(s) need panel columns that are missing: {bad}; drop them from names or use available_features(panel)")
 
 # %% ../nbs/03_features.ipynb #51807a21
-def _positions(index: pd.MultiIndex, dates: pd.Index, symbols: pd.Index):
+def long_positions(index: pd.MultiIndex, dates: pd.Index, symbols: pd.Index):
     "Row and column positions in a `dates x symbols` frame of each (date, symbol) of a long index (-1 = absent)."
     return dates.get_indexer(index.get_level_values('date')), symbols.get_indexer(index.get_level_values('symbol'))
 
-def _gather(wide: pd.DataFrame, pos) -> np.ndarray:
-    "Values of a wide frame at the positions from `_positions` (NaN where the wide frame has no cell)."
+def gather_wide(wide: pd.DataFrame, pos) -> np.ndarray:
+    "Values of a wide frame at the positions from `long_positions` (NaN where the wide frame has no cell)."
     di, si = pos
     out = wide.to_numpy(dtype=float)[di, si]
     out[(di < 0) | (si < 0)] = np.nan
@@ -263,8 +263,8 @@ def compute_features(panel: pd.DataFrame, # long panel, index (date, symbol)
     cols, ref = {}, None
     for n in names:
         raw = check_feature_output(n, FEATURES[n].fn(W), W).replace([np.inf, -np.inf], np.nan)
-        if ref is None: ref = raw; pos = _positions(panel.index, raw.index, raw.columns)
-        cols[n] = _gather(cross_section(raw, transform, winsorize, uni).reindex(index=ref.index, columns=ref.columns), pos)
+        if ref is None: ref = raw; pos = long_positions(panel.index, raw.index, raw.columns)
+        cols[n] = gather_wide(cross_section(raw, transform, winsorize, uni).reindex(index=ref.index, columns=ref.columns), pos)
     out = pd.DataFrame(cols, index=panel.index, dtype=float)
     if sector_neutral: out = _demean_within(out, panel.index.get_level_values('date'), panel['sector'])
     if not return_report: return out

@@ -13,7 +13,7 @@ import pandas as pd
 import yaml
 from .config import LeakageError, DataError
 from .panel import to_wide, rank_ic
-from .features import FEATURES, compute_features, available_features, _positions, _gather
+from .features import FEATURES, compute_features, available_features, long_positions, gather_wide
 
 # %% auto #0
 __all__ = ['DEFAULT_FORBIDDEN', 'SCAN_CACHE_SIZE', 'check_forbidden', 'FeatureWhitelist', 'shifted_target', 'target_lag',
@@ -99,7 +99,7 @@ def shifted_target(panel: pd.DataFrame, # long panel with 'close'
     "Per-symbol forward return `close[t+lag+h] / close[t+lag] - 1` along the calendar, on the panel's index."
     c = to_wide(panel, 'close')
     y = c.shift(-(lag + horizon)) / c.shift(-lag) - 1
-    return pd.Series(_gather(y, _positions(panel.index, y.index, y.columns)), panel.index, name=f'fwd_ret_{horizon}')
+    return pd.Series(gather_wide(y, long_positions(panel.index, y.index, y.columns)), panel.index, name=f'fwd_ret_{horizon}')
 
 def _same(a, b, tol=1e-9) -> np.ndarray:
     "Elementwise: both NaN, or both finite and equal within a relative `tol`."
@@ -376,7 +376,7 @@ def scan_scores(scores: pd.Series,    # validated scores (see load_scores)
                  detail=f"mean rank IC with {col}")]
     if lag == 0: return pd.DataFrame(rows + [dict(feature='score', check='timing', value=np.nan, threshold=np.nan, verdict='skip', detail='lag 0: no return between decision and execution')])
     c = to_wide(panel, 'close'); g = c.shift(-lag) / c - 1
-    ic_g = rank_ic(scores, pd.Series(_gather(g, _positions(panel.index, g.index, g.columns)), panel.index), universe=U)
+    ic_g = rank_ic(scores, pd.Series(gather_wide(g, long_positions(panel.index, g.index, g.columns)), panel.index), universe=U)
     d = (np.sign(ic_g.mean()) * ic_g - np.sign(ic_y.mean()) * ic_y.reindex(ic_g.index)).dropna()
     t = d.mean() / (d.std(ddof=1) / np.sqrt(max(len(d) / horizon, 1))) if len(d) > 2 and d.std(ddof=1) > 0 else 0.0
     flag = abs(ic_g.mean()) > abs(ic_y.mean()) and t > t_max

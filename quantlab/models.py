@@ -19,8 +19,8 @@ from .panel import rank_ic
 logger = logging.getLogger(__name__)
 
 # %% auto #0
-__all__ = ['logger', 'MIN_ROWS', 'TUNE_GRID', 'target_transform', 'residual_target', 'daily_rank_ic', 'WalkForwardResult',
-           'walk_forward', 'compare_cv_oos', 'make_estimator', 'walk_forward_estimator']
+__all__ = ['logger', 'MIN_ROWS', 'TUNE_GRID', 'target_transform', 'residual_target', 'daily_rank_ic', 'worker_init',
+           'WalkForwardResult', 'walk_forward', 'compare_cv_oos', 'make_estimator', 'walk_forward_estimator']
 
 # %% ../nbs/06_models.ipynb #68b8420a
 def _check_xy(X, y):
@@ -150,7 +150,7 @@ def _fit_window(Xv, t, codes, rows, pred_rows, inner, model: ModelConfig, seed: 
 # %% ../nbs/06_models.ipynb #b37f1cb0
 _THREAD_VARS = ('OMP_NUM_THREADS', 'MKL_NUM_THREADS', 'OPENBLAS_NUM_THREADS', 'VECLIB_MAXIMUM_THREADS', 'NUMEXPR_NUM_THREADS')
 
-def _worker_init():
+def worker_init():
     "Joblib worker initializer: cap native threads at 1 and enable faulthandler."
     for v in _THREAD_VARS: os.environ[v] = '1'
     faulthandler.enable()
@@ -169,7 +169,7 @@ def _run(fn, jobs, n_jobs: int, progress: bool, desc: str, backend: str = 'local
     if backend == 'dask': return _run_dask(fn, jobs, n_jobs, address, bar)
     if n_jobs == 1: return [fn(*j) for j in tqdm(jobs, **bar)]
     with parallel_config(backend='loky', inner_max_num_threads=1):
-        par = Parallel(n_jobs=n_jobs, return_as='generator', initializer=_worker_init)
+        par = Parallel(n_jobs=n_jobs, return_as='generator', initializer=worker_init)
         return list(tqdm(par(delayed(fn)(*j) for j in jobs), **bar))
 
 def _run_dask(fn, jobs, n_jobs, address, bar) -> list:
@@ -239,7 +239,7 @@ def _specs(cal, sched, cv: CVConfig, horizon, lag, seed):
     out = []
     for k in range(len(sched)):
         ts, te = int(pos['train_start'][k]), int(pos['train_end'][k])
-        inner = [(ts + tr.min(), ts + tr.max(), ts + va.min(), ts + va.max()) for tr, va in splitter._positions(te - ts + 1)]
+        inner = [(ts + tr.min(), ts + tr.max(), ts + va.min(), ts + va.max()) for tr, va in splitter.fold_positions(te - ts + 1)]
         s = int(np.random.SeedSequence([seed, k]).generate_state(1)[0])
         out.append((k, ts, te, int(pos['pred_start'][k]), int(pos['pred_end'][k]), inner, s))
     return out

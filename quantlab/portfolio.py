@@ -12,7 +12,8 @@ from .config import PortfolioError
 logger = logging.getLogger(__name__)
 
 # %% auto #0
-__all__ = ['logger', 'UNDER_LEVERED_SHARE', 'topk_ls', 'check_book', 'check_book_gross']
+__all__ = ['logger', 'UNDER_LEVERED_SHARE', 'check_book_args', 'select_sides', 'fill_sides', 'hedge_sides', 'topk_ls', 'cs_mean',
+           'grid_mask', 'check_book', 'check_book_gross']
 
 # %% ../nbs/09_portfolio.ipynb #039dc241
 def _fill_side(raw: np.ndarray, budget, cap: float | None) -> np.ndarray:
@@ -31,7 +32,7 @@ def _fill_side(raw: np.ndarray, budget, cap: float | None) -> np.ndarray:
     return w
 
 # %% ../nbs/09_portfolio.ipynb #91e36f13
-def _check_args(k, quantile, weighting, gross, max_weight):
+def check_book_args(k, quantile, weighting, gross, max_weight):
     "Raise `PortfolioError` on arguments that cannot make a valid book."
     if weighting not in ('equal', 'score'): raise PortfolioError(f"weighting={weighting!r}: use 'equal' or 'score'")
     if k is None and not (0 < quantile <= 0.5): raise PortfolioError(f"quantile={quantile}: use a number in (0, 0.5] or set k")
@@ -41,7 +42,7 @@ def _check_args(k, quantile, weighting, gross, max_weight):
         raise PortfolioError(f"k={k} names at max_weight={max_weight} cannot carry gross/2={gross / 2} per side: "
                              f"raise k to at least {int(np.ceil(gross / 2 / max_weight))} or raise max_weight")
 
-def _select(s: np.ndarray, valid: np.ndarray, k, quantile):
+def select_sides(s: np.ndarray, valid: np.ndarray, k, quantile):
     "(long, short) masks: top and bottom k (or floor(quantile * n)) of the valid names of each date."
     n = valid.sum(1)
     r = pd.DataFrame(np.where(valid, s, np.nan)).rank(axis=1, method='first').to_numpy()
@@ -49,7 +50,7 @@ def _select(s: np.ndarray, valid: np.ndarray, k, quantile):
     return valid & (r > (n - side)[:, None]), valid & (r <= side[:, None])
 
 # %% ../nbs/09_portfolio.ipynb #e5976f22
-def _sides(rl: np.ndarray, rs: np.ndarray, gross: float, cap: float | None):
+def fill_sides(rl: np.ndarray, rs: np.ndarray, gross: float, cap: float | None):
     "Long and short sides (both >= 0) filled to gross/2 under the cap, the larger scaled down to match the smaller."
     wl, ws = _fill_side(rl, gross / 2, cap), _fill_side(rs, gross / 2, cap)
     gl, gs = wl.sum(1, keepdims=True), ws.sum(1, keepdims=True)
@@ -59,7 +60,7 @@ def _sides(rl: np.ndarray, rs: np.ndarray, gross: float, cap: float | None):
     if short: logger.warning("gross below %s on %d dates (a side has too few names under the cap)", gross, short)
     return wl, ws
 
-def _hedge(wl: np.ndarray, ws: np.ndarray, beta: np.ndarray, cap: float | None):
+def hedge_sides(wl: np.ndarray, ws: np.ndarray, beta: np.ndarray, cap: float | None):
     "Rescale the long and short sides (both >= 0) so their beta exposures match and the gross is unchanged."
     bl, bs = (wl * beta).sum(1), (ws * beta).sum(1)
     gl, gs = wl.sum(1), ws.sum(1)
@@ -86,26 +87,26 @@ def topk_ls(scores_wide: pd.DataFrame,          # date x symbol scores (NaN = no
     "Dollar-neutral long top / short bottom weights at a gross target with a per-name cap (0.0 where not held)."
     if not isinstance(scores_wide, pd.DataFrame):
         raise PortfolioError(f"scores_wide must be a date x symbol DataFrame, got {type(scores_wide).__name__}: unstack a score Series with quantlab.panel.to_wide or .unstack('symbol')")
-    _check_args(k, quantile, weighting, gross, max_weight)
+    check_book_args(k, quantile, weighting, gross, max_weight)
     s = scores_wide.to_numpy(dtype=float)
-    valid = np.isfinite(s) & _mask(universe, scores_wide, 'universe')
+    valid = np.isfinite(s) & grid_mask(universe, scores_wide, 'universe')
     if beta_hedge:
         if beta is None: raise PortfolioError("beta_hedge=True needs beta (a date x symbol frame, e.g. to_wide(panel, 'beta_252'))")
         b = beta.reindex(index=scores_wide.index, columns=scores_wide.columns).to_numpy(dtype=float)
         valid &= np.isfinite(b)
-    long, short = _select(s, valid, k, quantile)
-    mu = _cs_mean(s, valid)
+    long, short = select_sides(s, valid, k, quantile)
+    mu = cs_mean(s, valid)
     rl, rs = (np.where(long, 1.0, 0.0), np.where(short, 1.0, 0.0)) if weighting == 'equal' else \
              (np.where(long, s - mu, 0.0), np.where(short, mu - s, 0.0))
-    wl, ws = _sides(rl, rs, gross, max_weight)
-    if beta_hedge: wl, ws = _hedge(wl, ws, np.nan_to_num(b), max_weight)
+    wl, ws = fill_sides(rl, rs, gross, max_weight)
+    if beta_hedge: wl, ws = hedge_sides(wl, ws, np.nan_to_num(b), max_weight)
     return pd.DataFrame(wl - ws + 0.0, index=scores_wide.index, columns=scores_wide.columns)
 
-def _cs_mean(s: np.ndarray, valid: np.ndarray) -> np.ndarray:
+def cs_mean(s: np.ndarray, valid: np.ndarray) -> np.ndarray:
     "(D, 1) mean of `s` over the valid names of each date (0 where none)."
     return (np.where(valid, s, 0.0).sum(1) / np.maximum(valid.sum(1), 1))[:, None]
 
-def _mask(frame, like: pd.DataFrame, name: str) -> np.ndarray:
+def grid_mask(frame, like: pd.DataFrame, name: str) -> np.ndarray:
     "Boolean mask of `frame` on `like`'s grid (all True when None; missing = False)."
     if frame is None: return np.ones(like.shape, bool)
     if not isinstance(frame, pd.DataFrame): raise PortfolioError(f"{name} must be a date x symbol DataFrame of bools, got {type(frame).__name__}")
@@ -132,7 +133,7 @@ def check_book(weights: pd.DataFrame,            # date x symbol weights
     if max_weight is not None:
         mx = np.abs(Wz).max(1, initial=0); rows.append(('weight_cap', mx > max_weight * (1 + tol), mx.max(initial=0), f'cap {max_weight}'))
     if universe is not None:
-        out = ((Wz != 0) & ~_mask(universe, weights, 'universe')).sum(1)
+        out = ((Wz != 0) & ~grid_mask(universe, weights, 'universe')).sum(1)
         rows.append(('in_universe', out > 0, int(out.sum()), 'positions outside the universe'))
     return pd.DataFrame([dict(check=c, passed=not bad.any(), n_failed=int(bad.sum()), worst=float(worst),
                               first_failed=idx[bad.argmax()] if bad.any() else pd.NaT, detail=d) for c, bad, worst, d in rows]).set_index('check')

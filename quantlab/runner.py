@@ -18,7 +18,7 @@ from .config import (RunConfig, RunnerError, AssertionSuiteError, QuantlabError,
                              save_config, load_config, with_overrides)
 from .panel import panel_from_config, check_panel, check_market, market_proxy, to_wide
 from .features import compute_features, available_features
-from .models import walk_forward, residual_target, compare_cv_oos, _worker_init
+from .models import walk_forward, residual_target, compare_cv_oos, worker_init
 from .leakage import scan_for_leaks, refuse_flagged, FeatureWhitelist, build_dataset
 from .turnover import book_from_scores
 from .optimize import cost_forecast

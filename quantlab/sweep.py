@@ -12,7 +12,7 @@ import pandas as pd
 from joblib import Parallel, delayed, parallel_config
 from .config import RunConfig, RunnerError, QuantlabError, MetricsError
 from .capm import deflated_sharpe
-from .models import _worker_init
+from .models import worker_init
 from .ledger import pbo_cscv
 from .runner import run_backtest, as_config, JsonLineFormatter
 
@@ -24,7 +24,7 @@ __all__ = ['logger', 'BACKENDS', 'run_sweep']
 # %% ../nbs/16a_sweep.ipynb #831b408a
 def _sweep_task(cfg: RunConfig, out_dir, log_queue, n_jobs: int, init: bool = True) -> dict:
     "One sweep task: initialise the worker process (`init`), run the backtest, return a slim summary (not the result)."
-    if init: _worker_init()   # a process worker; threads share the caller's process (each run caps BLAS itself)
+    if init: worker_init()   # a process worker; threads share the caller's process (each run caps BLAS itself)
     r = run_backtest(cfg, out_dir=out_dir, n_jobs=n_jobs, progress=False, log_queue=log_queue, save_inputs=False)
     net, h = r.metrics['net'], r.hashes()
     return dict(config_hash=r.manifest['config_hash'], data_hash=r.manifest['data_hash'], run_id=r.manifest['run_id'], run_dir=r.manifest['run_dir'],

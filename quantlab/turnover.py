@@ -15,7 +15,7 @@ from .optimize import optimize_book, predicted_costs
 from .portfolio import check_book_gross
 from .neutralize import neutralize as _neutralize, exposures_from_panel, NeutralizeReport, book_exposures
 from .panel import to_wide
-from .portfolio import _sides, _select, _hedge, _mask, _check_args, _cs_mean
+from .portfolio import fill_sides, select_sides, hedge_sides, grid_mask, check_book_args, cs_mean
 
 logger = logging.getLogger(__name__)
 
@@ -57,7 +57,7 @@ def _membership(r, valid, sel_long, sel_short, bucket: np.ndarray, cfg: Turnover
 def _restore(x: np.ndarray, valid: np.ndarray, gross: float, cap, min_weight: float) -> np.ndarray:
     "Signed weights (D, N) zeroed outside `valid` and below `min_weight`, each side re-scaled to gross/2 under the cap."
     x = np.where(valid & (np.abs(x) >= min_weight), x, 0.0)
-    wl, ws = _sides(np.clip(x, 0, None), np.clip(-x, 0, None), gross, cap)
+    wl, ws = fill_sides(np.clip(x, 0, None), np.clip(-x, 0, None), gross, cap)
     return wl - ws
 
 def controlled_book(scores_wide: pd.DataFrame,          # date x symbol scores (already neutralized if wanted)
@@ -68,14 +68,14 @@ def controlled_book(scores_wide: pd.DataFrame,          # date x symbol scores (
                     min_weight: float = 1e-5,           # |w| under which a smoothed position is closed
                     return_info: bool = False):         # also return a dict of counts (forced exits, ...)
     "Turnover-controlled long/short weights: staggered buckets, rank bands, EWMA, invariants restored every date."
-    p = portfolio; _check_args(p.k, p.quantile, p.weighting, p.gross, p.max_weight)
+    p = portfolio; check_book_args(p.k, p.quantile, p.weighting, p.gross, p.max_weight)
     s = scores_wide.to_numpy(dtype=float)
-    valid = np.isfinite(s) & _mask(universe, scores_wide, 'universe')
+    valid = np.isfinite(s) & grid_mask(universe, scores_wide, 'universe')
     if p.beta_hedge:
         if beta is None: raise TurnoverError("portfolio.beta_hedge=True needs beta (date x symbol, e.g. to_wide(panel, 'beta_252'))")
         b = beta.reindex(index=scores_wide.index, columns=scores_wide.columns).to_numpy(dtype=float); valid &= np.isfinite(b)
     r = pd.DataFrame(np.where(valid, s, np.nan)).rank(axis=1, pct=True).to_numpy()
-    sl, ss = _select(s, valid, p.k, p.quantile)
+    sl, ss = select_sides(s, valid, p.k, p.quantile)
     L, S, U, forced = _membership(r, valid, sl, ss, stable_bucket(scores_wide.columns, turnover.n_buckets).to_numpy(), turnover)
     raw = np.ones_like(s) if p.weighting == 'equal' else _score_raw(s, valid, U)
     w = _restore(np.where(L, raw, 0.0) - np.where(S, raw, 0.0), valid, p.gross, p.max_weight, 0.0)
@@ -83,13 +83,13 @@ def controlled_book(scores_wide: pd.DataFrame,          # date x symbol scores (
         sm = pd.DataFrame(w).ewm(halflife=turnover.ewma_halflife, adjust=False).mean().to_numpy()
         w = _restore(sm, valid, p.gross, p.max_weight, min_weight)
     if p.beta_hedge:
-        wl, ws = _hedge(np.clip(w, 0, None), np.clip(-w, 0, None), np.nan_to_num(b), p.max_weight); w = wl - ws
+        wl, ws = hedge_sides(np.clip(w, 0, None), np.clip(-w, 0, None), np.nan_to_num(b), p.max_weight); w = wl - ws
     out = pd.DataFrame(w + 0.0, index=scores_wide.index, columns=scores_wide.columns)
     return (out, dict(forced_exits=forced, updated=U)) if return_info else out
 
 def _score_raw(s, valid, U):
     "Score-weighting raw weights |s - mean|, refreshed for each name only on the dates it may trade."
-    fresh = pd.DataFrame(np.where(U & valid, np.abs(s - _cs_mean(s, valid)), np.nan))
+    fresh = pd.DataFrame(np.where(U & valid, np.abs(s - cs_mean(s, valid)), np.nan))
     return fresh.ffill().fillna(0.0).to_numpy()
 
 # %% ../nbs/10_turnover.ipynb #aaf93cce
