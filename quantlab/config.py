@@ -268,7 +268,7 @@ class PortfolioConfig:
     gross: float = 2.0             # gross leverage sum|w| (2.0 = 100% long / 100% short of AUM)
     max_weight: float | None = 0.05 # cap on |w| per name, as a fraction of AUM; None = no cap
     beta_hedge: bool = False       # rescale the sides so the book's ex-ante beta is 0
-    method: str = 'rank'           # 'rank' (top/bottom quantile book), 'optimize' (cvxpy, costs in the objective) or 'aim' (Garleanu-Pedersen rule)
+    method: str = 'aim'            # 'aim' (Garleanu-Pedersen rule, the default), 'rank' (top/bottom quantile book) or 'optimize' (cvxpy, costs in the objective)
     risk_aversion: float = 2.0     # gamma in max alpha'w - gamma w'Sigma w - costs (daily units; 'optimize' and 'aim')
     trade_aversion: float = 1.0    # multiplies the modelled trading cost in the objective (1 = the cost apply_costs charges)
     participation_cap: float | None = None # |trade| x AUM <= this x ADV per name and date; None = off

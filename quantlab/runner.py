@@ -378,7 +378,9 @@ def _stage_book(r, ctx):
                          costs=c.costs, lag=c.panel.lag, horizon=c.model.target_horizon)
     r.weights, ctx['turnover'], r.reports['book'] = b.weights, b.turnover, dict(notes=list(b.notes), method=b.method)
     ctx['predicted_costs'] = b.predicted_costs
-    if b.diagnostics is not None: r.tables['book_diagnostics'] = b.diagnostics
+    if b.diagnostics is not None:   # wall-clock solve seconds go to the report, not the hashed table (reproduce is bit-identical)
+        r.tables['book_diagnostics'] = b.diagnostics.drop(columns=['seconds'], errors='ignore')
+        if 'seconds' in b.diagnostics: r.reports['book']['solve_seconds'] = float(b.diagnostics['seconds'].sum())
     if b.exposure_report is not None: r.tables['neutralize_summary'] = b.exposure_report.summary()
 
 def _oos_window(r, ctx):
