@@ -603,6 +603,9 @@ def run_backtest(config: RunConfig | dict | str | Path, # the run's config (or a
                 ) -> BacktestResult:
     "Run every stage of one backtest into a new run directory, logged and checked; returns the `BacktestResult`."
     cfg = as_config(config); started = datetime.now(timezone.utc)
+    if scores is not None and cfg.model.compare_estimators:
+        raise RunnerError(f"model.compare_estimators {[n for n, _ in cfg.model.compare_estimators]} compares fitted models, but scores were passed "
+                          "(no model is fitted): drop compare_estimators, or drop scores= to fit the models")
     run_id, run_dir = claim_run_dir(out_dir or cfg.runtime.out_dir, cfg, started)
     r = BacktestResult(config=cfg, manifest=dict(build_manifest(cfg, run_id, started.isoformat(timespec='seconds')),
                                                  run_dir=str(run_dir), status='running'))
