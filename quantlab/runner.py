@@ -633,8 +633,10 @@ def reproduce(manifest_path: str | Path,    # a run's manifest.yaml (or its run 
              ) -> pd.DataFrame:
     "Re-run a saved run from its manifest; a table `item, saved, new, identical` (attrs: `identical`, `run_dir`)."
     m = read_manifest(manifest_path); cfg = RunConfig.from_dict(m['config'])
-    if config_hash(cfg) != m['config_hash']:
-        raise RunnerError(f"manifest config hashes to {config_hash(cfg)}, not the recorded {m['config_hash']}: the manifest was edited")
+    recorded = hashlib.sha256(json.dumps(m['config'], sort_keys=True).encode()).hexdigest()[:16]   # config_hash of the config as the run saw it
+    if recorded != m['config_hash']:
+        raise RunnerError(f"manifest config hashes to {recorded}, not the recorded {m['config_hash']}: the manifest was edited")
+    added = sorted(f'{s}.{k}' for s, sec in cfg.to_dict().items() for k in sec if k not in (m['config'].get(s) or {}))   # fields newer than the run: defaults
     if not m.get('output_hashes'): raise RunnerError(f"manifest {manifest_path} records no output hashes: the run did not complete")
     sh = m.get('scores_hash')
     if sh and cfg.model.scores is None and scores is None:
@@ -650,7 +652,7 @@ def reproduce(manifest_path: str | Path,    # a run's manifest.yaml (or its run 
     rows += [(k, old_h.get(k), new_h.get(k)) for k in sorted(set(old_h) | set(new_h))]
     t = pd.DataFrame(rows, columns=['item', 'saved', 'new']).assign(identical=lambda d: d.saved == d.new)
     changed = {k: (v, new.manifest['versions'].get(k)) for k, v in m['versions'].items() if new.manifest['versions'].get(k) != v}
-    t.attrs.update(identical=bool(t.identical.all()), run_dir=new.manifest['run_dir'], versions_changed=changed)
+    t.attrs.update(identical=bool(t.identical.all()), run_dir=new.manifest['run_dir'], versions_changed=changed, config_keys_added=added)
     logger.info("reproduce %s -> %s: %s", m['run_id'], new.manifest['run_id'], 'identical' if t.attrs['identical'] else 'DIFFERENT')
     return t
 
