@@ -155,7 +155,7 @@ def _parse_signal(v):
 
 # %% ../nbs/00_config.ipynb #c246c164
 def _check_model_byo(m):
-    "Validate and normalise ModelConfig's bring-your-own fields: signal, estimator, estimator_params, scores."
+    "Validate and normalise ModelConfig's bring-your-own fields: signal, estimator, estimator_params, scores, compare_estimators."
     try: object.__setattr__(m, 'signal', _parse_signal(m.signal))
     except (ValueError, TypeError): _require(False, 'model.signal', "a feature name, 'a,b', 'a:1,b:-0.5' or a mapping {name: weight}", m.signal)
     sig = m.signal
@@ -165,14 +165,33 @@ def _check_model_byo(m):
     _require(m.mode == 'none' or sig is None, 'model.signal', "null unless model.mode is 'none' (set mode='none' to score with the signal)", sig)
     _require(m.mode != 'none' or sig is not None or m.scores is not None, 'model.signal',
              "a feature name or {name: weight} when model.mode is 'none' (or give model.scores)", sig)
-    _require(isinstance(m.estimator, str) and (m.estimator == 'xgboost' or re.fullmatch(r'[A-Za-z_][\w]*(\.[A-Za-z_]\w*)+', m.estimator) is not None),
-             'model.estimator', "'xgboost' or a dotted class path such as 'sklearn.linear_model.Ridge'", m.estimator)
+    _require(_estimator_name(m.estimator), 'model.estimator', "'xgboost' or a dotted class path such as 'sklearn.linear_model.Ridge'", m.estimator)
     _require(isinstance(m.estimator_params, dict) and all(isinstance(k, str) for k in m.estimator_params), 'model.estimator_params',
              'a mapping of keyword arguments', m.estimator_params)
     object.__setattr__(m, 'estimator_params', _FrozenDict(m.estimator_params))
     _require(m.estimator == 'xgboost' or (m.objective == 'reg:squarederror' and not m.tune), 'model.estimator',
              "'xgboost' when model.objective is 'rank:pairwise' or model.tune is true (both are XGBoost's)", m.estimator)
     _require(m.scores is None or (isinstance(m.scores, str) and bool(m.scores)), 'model.scores', 'a path to a Parquet file of scores, or null', m.scores)
+    _check_compare(m)
+
+def _estimator_name(v) -> bool:
+    "Is `v` a name `model.estimator` takes ('xgboost' or a dotted class path)?"
+    return isinstance(v, str) and (v == 'xgboost' or re.fullmatch(r'[A-Za-z_][\w]*(\.[A-Za-z_]\w*)+', v) is not None)
+
+def _check_compare(m):
+    "`model.compare_estimators` normalised to ((name, frozen params), ...) and checked: names, params, a model to compare with, no repeats."
+    key, want = 'model.compare_estimators', "a list of estimator names ('xgboost' or a class path) or [name, {params}] pairs"
+    ok = isinstance(m.compare_estimators, (tuple, list))
+    items = [((e, {}) if isinstance(e, str) else tuple(e) if isinstance(e, (tuple, list)) and len(e) == 2 else None) for e in (m.compare_estimators if ok else ())]
+    _require(ok and all(e is not None and _estimator_name(e[0]) and isinstance(e[1], dict) and all(isinstance(k, str) for k in e[1]) for e in items), key, want, m.compare_estimators)
+    out = tuple((n, _FrozenDict(p)) for n, p in items)
+    object.__setattr__(m, 'compare_estimators', out)
+    if not out: return
+    _require(m.mode != 'none' and m.scores is None, key, "empty when model.mode is 'none' or model.scores is set (there is no fitted model to compare)", m.compare_estimators)
+    _require(len(set(out)) == len(out) and (m.estimator, m.estimator_params) not in out, key,
+             f"distinct estimators, none equal to the main model ({m.estimator!r} with estimator_params {dict(m.estimator_params)})", m.compare_estimators)
+    _require(all(n == 'xgboost' for n, _ in out) or (m.objective == 'reg:squarederror' and not m.tune), key,
+             "'xgboost' only when model.objective is 'rank:pairwise' or model.tune is true (both are XGBoost's)", m.compare_estimators)
 
 
 # %% ../nbs/00_config.ipynb #947d8282
@@ -233,6 +252,7 @@ class ModelConfig:
     estimator: str = 'xgboost'        # 'xgboost' or an importable regressor class with fit/predict, e.g. 'sklearn.linear_model.Ridge'
     estimator_params: dict = _FrozenDict() # keyword arguments of that class (not used by 'xgboost': its fields are above)
     scores: str | None = None         # Parquet file of precomputed scores (date, symbol, score): no features, no model
+    compare_estimators: tuple = ()    # estimators fitted beside the main one on the same data, folds, seeds and book: each a name as `estimator` takes, or [name, {params}]
     def __post_init__(self):
         _check_choice('model.mode', self.mode, ('pooled', 'per_asset', 'none'))
         _check_model_byo(self)
@@ -463,7 +483,7 @@ def save_config(cfg: RunConfig, path) -> Path:
     return p
 
 # %% ../nbs/00_config.ipynb #7fd8f438
-_ALIASES = {'data': 'source', 'model': 'mode', 'neutralize': 'exposures'}
+_ALIASES = {'data': 'source', 'model': 'mode', 'neutralize': 'exposures', 'compare': 'compare_estimators'}
 ESTIMATOR_ALIASES = {'ridge': 'sklearn.linear_model.Ridge', 'lightgbm': 'lightgbm.LGBMRegressor', 'lgbm': 'lightgbm.LGBMRegressor'}
 SMOKE = dict(n_symbols=60, n_days=500, top_n=50, days=40, retrain_every=20, n_estimators=60)
 
@@ -479,11 +499,14 @@ def config_from_params(params: dict, base: RunConfig | str | None = None, smoke:
     cfg = base if isinstance(base, RunConfig) else (load_config(base) if base else RunConfig())
     kw = {}
     for k, v in params.items():
-        if v is None and k in ('signal', 'estimator', 'scores'): continue   # None = keep the base config's (model stage)
+        if v is None and k in ('signal', 'estimator', 'scores', 'compare'): continue   # None = keep the base config's (model stage)
         if v is None and k not in ('ewma_halflife', 'k', 'max_weight', 'half_spread_bps', 'max_train_days'): continue
         key = _ALIASES.get(k, k)
         if key == 'exposures' and isinstance(v, str): v = tuple(s.strip() for s in v.split(',') if s.strip())
         if key == 'estimator' and isinstance(v, str): v = ESTIMATOR_ALIASES.get(v.strip().lower(), v.strip())
+        if key == 'compare_estimators':   # 'ridge,lightgbm' or a list: each name through the estimator aliases
+            v = tuple(s.strip() for s in v.split(',') if s.strip()) if isinstance(v, str) else v
+            v = tuple(ESTIMATOR_ALIASES.get(e.strip().lower(), e.strip()) if isinstance(e, str) else e for e in v) if isinstance(v, (tuple, list)) else v
         kw[key] = v
     if kw.get('signal') is not None or kw.get('scores') is not None: kw['mode'] = 'none'   # a signal or scores: no model to fit
     if smoke: kw.update({k: v for k, v in SMOKE.items() if k not in params or k in ('n_symbols', 'n_days', 'top_n')})

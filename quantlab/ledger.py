@@ -16,15 +16,16 @@ from .config import MetricsError, RunnerError
 from .capm import expected_max_sharpe, probabilistic_sharpe
 
 # %% auto #0
-__all__ = ['LEDGER_NAME', 'COLUMNS', 'ledger_path', 'daily_moments', 'append_trial', 'read_ledger', 'deflate_run', 'PBOResult',
-           'pbo_cscv']
+__all__ = ['LEDGER_NAME', 'COLUMNS', 'TRIAL_KEY', 'ledger_path', 'daily_moments', 'append_trial', 'read_ledger', 'deflate_run',
+           'PBOResult', 'pbo_cscv']
 
 # %% ../nbs/15a_ledger.ipynb #d481bde1
 LEDGER_NAME = 'ledger.sqlite'
 _SCHEMA = """CREATE TABLE IF NOT EXISTS trials (
     run_id TEXT PRIMARY KEY, created TEXT NOT NULL, config_hash TEXT NOT NULL, data_hash TEXT NOT NULL,
-    days INTEGER, n_obs INTEGER, sr REAL, skew REAL, kurt REAL, net_sharpe REAL, verdict TEXT)"""
-COLUMNS = ('run_id', 'created', 'config_hash', 'data_hash', 'days', 'n_obs', 'sr', 'skew', 'kurt', 'net_sharpe', 'verdict')
+    days INTEGER, n_obs INTEGER, sr REAL, skew REAL, kurt REAL, net_sharpe REAL, verdict TEXT, scores_hash TEXT)"""
+COLUMNS = ('run_id', 'created', 'config_hash', 'data_hash', 'days', 'n_obs', 'sr', 'skew', 'kurt', 'net_sharpe', 'verdict', 'scores_hash')
+TRIAL_KEY = ('config_hash', 'scores_hash')  # one trial = one config on one set of precomputed scores (NULL: scores made by the run)
 
 def ledger_path(out_dir) -> Path:
     "The ledger of every run written under `out_dir` (`out_dir/ledger.sqlite`)."
@@ -39,6 +40,11 @@ def _retry(fn, path, retries: int = 60, timeout: float = 30.0):
                 con.execute('PRAGMA journal_mode=WAL'); con.execute(f'PRAGMA busy_timeout={int(timeout * 1000)}')
                 con.execute(_SCHEMA)
                 have = tuple(r[1] for r in con.execute('PRAGMA table_info(trials)'))
+                if have == COLUMNS[:-1]:       # a ledger from before scores_hash: add the column (its rows: no precomputed scores recorded)
+                    try: con.execute('ALTER TABLE trials ADD COLUMN scores_hash TEXT')
+                    except sqlite3.OperationalError as e:
+                        if 'duplicate column' not in str(e): raise   # another process added it first
+                    have = tuple(r[1] for r in con.execute('PRAGMA table_info(trials)'))
                 if have != COLUMNS:
                     raise RunnerError(f"trial ledger {p} has columns {list(have)}, not {list(COLUMNS)}: it was written by another "
                                       f"version of quantlab; move it aside (e.g. rename it to {p.name}.old) and the next run starts a new one")
@@ -58,14 +64,19 @@ def daily_moments(returns: pd.Series) -> dict:
                 skew=float(stats.skew(r)) if ok else float('nan'), kurt=float(stats.kurtosis(r, fisher=False)) if ok else float('nan'))
 
 def append_trial(path, run_id: str, config_hash: str, data_hash: str, returns: pd.Series, # daily net returns
-                 verdict: str | None = None, days: int | None = None, periods_per_year: int = 252) -> dict:
+                 verdict: str | None = None, days: int | None = None, periods_per_year: int = 252,
+                 scores_hash: str | None = None, # content hash of precomputed scores the run traded (manifest `scores_hash`); None = none
+                ) -> dict:
     "Append one trial (one transaction) to the ledger at `path`; returns the row written."
     if not (isinstance(run_id, str) and run_id and isinstance(config_hash, str) and isinstance(data_hash, str)):
         raise RunnerError("append_trial needs string run_id, config_hash and data_hash (from the run's manifest)")
+    if scores_hash is not None and not (isinstance(scores_hash, str) and scores_hash):
+        raise RunnerError(f"append_trial: scores_hash must be a hash string (the manifest's scores_hash) or None, got {scores_hash!r}")
     m = daily_moments(returns)
     row = dict(run_id=run_id, created=datetime.now(timezone.utc).isoformat(timespec='microseconds'), config_hash=config_hash,
                data_hash=data_hash, days=None if days is None else int(days), **m,
-               net_sharpe=m['sr'] * math.sqrt(periods_per_year) if np.isfinite(m['sr']) else None, verdict=verdict)
+               net_sharpe=m['sr'] * math.sqrt(periods_per_year) if np.isfinite(m['sr']) else None, verdict=verdict,
+               scores_hash=scores_hash)
     row = {k: (None if isinstance(v, float) and not np.isfinite(v) else v) for k, v in row.items()}
     _retry(lambda con: con.execute(f"INSERT OR REPLACE INTO trials ({', '.join(COLUMNS)}) VALUES ({', '.join('?' * len(COLUMNS))})",
                                    [row[c] for c in COLUMNS]), path)
@@ -83,8 +94,8 @@ def deflate_run(returns: pd.Series,      # the run's daily net returns
                 path,                    # the ledger (already holding this run's row)
                 data_hash: str,          # trials on this data hash count
                 n_trials: int = 1) -> dict: # trials made outside the ledger (gates.n_trials): a floor on the count
-    "Trials on the same data, the Sharpe variance across them and the run's deflated Sharpe ratio."
-    t = read_ledger(path, data_hash).drop_duplicates('config_hash', keep='last')
+    "Trials on the same data (distinct `TRIAL_KEY`s), the Sharpe variance across them and the run's deflated Sharpe ratio."
+    t = read_ledger(path, data_hash).drop_duplicates(list(TRIAL_KEY), keep='last')
     n_ledger, m = int(len(t)), daily_moments(returns)
     if m['n_obs'] < 3 or not np.isfinite(m['sr']): raise MetricsError(f"returns need >= 3 non-constant values for a deflated Sharpe, got {m['n_obs']}")
     srs = t['sr'].dropna()

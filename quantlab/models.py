@@ -261,7 +261,12 @@ def walk_forward(X: pd.DataFrame,  # features on (date, symbol), numeric
                  backend: str = 'local', # 'local' (in-process / loky workers) or 'dask' (joblib's dask backend)
                  address: str | None = None, # Dask scheduler address; None with backend='dask' = a LocalCluster of n_jobs workers
                 ) -> WalkForwardResult:
-    "Purged walk-forward XGBoost: out-of-sample scores and the per-refit fold table."
+    "Purged walk-forward XGBoost (any other `model.estimator` goes through `walk_forward_estimator`): out-of-sample scores and the per-refit fold table."
+    if model.estimator != 'xgboost':   # never XGBoost in place of the regressor the config names
+        levers = {k: v for k, v, d in (('cv_every', cv_every, 1), ('nthread', nthread, 1), ('backend', backend, 'local'), ('address', address, None)) if v != d}
+        if levers: raise ModelError(f"walk_forward with model.estimator {model.estimator!r}: {levers} are XGBoost's scale levers and do not apply to it; "
+                                    "drop them (cv_every=1, nthread=1, backend='local', address=None) or set model.estimator='xgboost'")
+        return walk_forward_estimator(X, y, cv, model, horizon, lag=lag, seed=seed, n_jobs=n_jobs, progress=progress, calendar=calendar, y_train=y_train)
     t0 = time.perf_counter()
     _check_xy(X, y)
     if y_train is not None:

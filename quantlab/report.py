@@ -16,10 +16,10 @@ from . import plots
 
 # %% auto #0
 __all__ = ['METRIC_FORMATS', 'CAPM_ROWS', 'PERF_ROWS', 'TRIAL_ROWS', 'KEY_ROWS', 'IC_ROWS', 'ROW_FORMATS', 'FOLD_COLUMNS',
-           'FACTOR_NAMES', 'ROLLING_WINDOW', 'fmt', 'trials_table', 'verdict_banner', 'is_boolish', 'table',
-           'capm_table', 'perf_table', 'key_metrics', 'drawdowns', 'gates_table', 'folds_table', 'config_table',
-           'run_summary', 'ic_table', 'Figures', 'oos_slice', 'legend_names', 'report_figures', 'count_outputs',
-           'remote_urls', 'export_html']
+           'COMPARISON_COLUMNS', 'FACTOR_NAMES', 'ROLLING_WINDOW', 'fmt', 'trials_table', 'verdict_banner',
+           'is_boolish', 'table', 'capm_table', 'perf_table', 'key_metrics', 'drawdowns', 'gates_table', 'folds_table',
+           'config_table', 'run_summary', 'ic_table', 'model_comparison_table', 'Figures', 'oos_slice', 'legend_names',
+           'report_figures', 'count_outputs', 'remote_urls', 'export_html']
 
 # %% ../nbs/18_report.ipynb #dddab1eb
 _PCT, _INT, _F2, _F3 = '{:.2%}', '{:.0f}', '{:.2f}', '{:.3f}'
@@ -116,10 +116,12 @@ def _word(words):
     "Formatter of a boolean cell: words[0] if true, words[1] if false, words[2] if NA (never `bool(pd.NA)`)."
     return lambda v: words[2] if pd.isna(v) else (words[0] if v else words[1])
 
-def table(df: pd.DataFrame, pct=(), bps=(), digits: int = 3, caption: str | None = None, row_formats: dict = ROW_FORMATS):
+def table(df: pd.DataFrame, pct=(), bps=(), digits: int = 3, caption: str | None = None, row_formats: dict = ROW_FORMATS,
+          formats: dict | None = None): # column -> format string or callable, before every other rule
     "A pandas Styler: `pct` columns as %, `bps` as bps, known metric columns and rows in their unit, booleans as words."
     if not isinstance(df, pd.DataFrame): raise PlotError(f"table needs a DataFrame, got {type(df).__name__}")
-    fmt = {c: _PCT for c in pct if c in df.columns}
+    fmt = {c: f for c, f in (formats or {}).items() if c in df.columns}
+    fmt.update({c: _PCT for c in pct if c in df.columns and c not in fmt})
     fmt.update({c: _bps for c in bps if c in df.columns})
     for c in df.columns:
         if c in fmt: continue
@@ -211,6 +213,19 @@ def ic_table(result, caption: str | None = None):
     if ic is None: return None
     rows = [k for k in IC_ROWS if k in ic.index] + [k for k in ic.index if k not in IC_ROWS]
     return table(ic.loc[rows].rename(index=IC_ROWS), caption=caption)
+
+COMPARISON_COLUMNS = {'role': ('role', None), 'oos_ic': ('OOS rank IC', _F3), 'ic_t_har': ('t(IC), EWC', _F2),
+                      'gross_sharpe': ('gross Sharpe', _F2), 'net_sharpe': ('net Sharpe', _F2), 'net_ann_return': ('net return a year', _PCT),
+                      'traded_turnover': ('traded turnover a day', _PCT), 't_diff': ('t(main − this), net, HAC', _F2),
+                      'main_beats': ('main model beats it', None)}
+
+def model_comparison_table(result, caption: str | None = None):
+    "`tables['model_comparison']` (main model first, then each of model.compare_estimators) with worded columns; None if the run compared none."
+    t = (getattr(result, 'tables', None) or {}).get('model_comparison')
+    if t is None: return None
+    t = t[[c for c in COMPARISON_COLUMNS if c in t.columns]]
+    return table(t.rename(columns={k: v[0] for k, v in COMPARISON_COLUMNS.items()}), caption=caption,
+                 formats={lab: f for lab, f in COMPARISON_COLUMNS.values() if f is not None})
 
 
 # %% ../nbs/18_report.ipynb #13485790
@@ -304,7 +319,7 @@ def count_outputs(nb_path) -> dict:
     return dict(figures=int(sum(figs)), with_mimetype=sum(f and _PLOTLY_MIME in o.get('data', {}) for f, o in zip(figs, outs)),
                 plotlyjs_copies=sum('* plotly.js v' in h for h in htmls), errors=sum(o.get('output_type') == 'error' for o in outs),
                 banner=any('Gates: ' in h for h in htmls), gates_table=any('scaled_threshold' in h for h in htmls),
-                capm_table=any('t(alpha), HAC' in h for h in htmls))
+                capm_table=any('t(alpha), HAC' in h for h in htmls), model_comparison=any('main model beats it' in h for h in htmls))
 
 # %% ../nbs/18_report.ipynb #d78766ef
 _OFFLINE_TEMPLATE = """{%- extends 'index.html.j2' -%}

@@ -33,7 +33,7 @@ from .assertions import check_all, enforce
 __all__ = ['RAW_COLUMNS', 'STAGES', 'logger', 'make_run_id', 'claim_run_dir', 'frame_hash', 'data_hash', 'package_versions',
            'git_commit', 'build_manifest', 'atomic_write', 'write_manifest', 'read_manifest', 'RunFilter',
            'JsonLineFormatter', 'enable_faulthandler', 'RunLog', 'read_log', 'BacktestResult', 'save_result',
-           'load_result', 'supplied_data', 'as_config', 'run_backtest', 'reproduce', 'run_sweep']
+           'load_result', 'supplied_data', 'estimator_label', 'as_config', 'run_backtest', 'reproduce', 'run_sweep']
 
 # %% ../nbs/16_runner.ipynb #7c9466d6
 RAW_COLUMNS = ('open', 'high', 'low', 'close', 'volume', 'market_cap', 'sector', 'book_to_market', 'spread_bps')
@@ -84,10 +84,10 @@ def git_commit(path: str | Path | None = None) -> str | None:
 # %% ../nbs/16_runner.ipynb #c79a5b3e
 def build_manifest(cfg: RunConfig, run_id: str, started: str, data_sha: str | None = None,
                    feature_list: list | None = None) -> dict:
-    "The manifest of a run: identity, seeds, full config and its hash, data hash, features, versions, git commit."
+    "The manifest of a run: identity, seeds, full config and its hash, data hash, scores hash (set when it trades precomputed scores), features, versions, git commit."
     seed = cfg.runtime.seed
     return dict(run_id=run_id, seeds=dict(numpy=seed, xgboost=seed), config_hash=config_hash(cfg),
-                config=cfg.to_dict(), data_hash=data_sha, feature_list=list(feature_list or []),
+                config=cfg.to_dict(), data_hash=data_sha, scores_hash=None, feature_list=list(feature_list or []),
                 versions=package_versions(), git_commit=git_commit(), started=started, ended=None, output_hashes={})
 
 def atomic_write(path: str | Path, text: str) -> Path:
@@ -351,6 +351,14 @@ def _stage_dataset(r, ctx):
     logger.info("frozen feature list (%d): %s", len(r.feature_list), ', '.join(r.feature_list))
 
 # %% ../nbs/16_runner.ipynb #0600bfd2
+def _fit_model(r, ctx, model):
+    "The run's one walk-forward call: `model` on its dataset, training return, calendar, seed and workers (XGBoost also gets runtime's scale levers)."
+    c, rt = r.config, r.config.runtime
+    kw = dict(horizon=c.model.target_horizon, lag=c.panel.lag, seed=rt.seed, n_jobs=ctx['n_jobs'], progress=False,
+              calendar=ctx['calendar'], y_train=ctx['y_train'])
+    if model.estimator == 'xgboost': kw.update(cv_every=rt.cv_every, nthread=rt.xgb_threads, backend=rt.backend, address=rt.address)
+    return walk_forward(r.features, ctx['y'], c.cv, model, **kw)   # dispatches on model.estimator
+
 def _stage_model(r, ctx):
     "Purged walk-forward XGBoost on the residual return (model.residual_target) or the raw one: OOS scores and the folds table."
     if _byo_model(r, ctx): return       # precomputed scores or mode 'none': scores without a fitted model
@@ -358,11 +366,8 @@ def _stage_model(r, ctx):
     if c.model.residual_target and c.neutralize.exposures:   # learn the return the neutral book earns (06_models)
         wts = np.sqrt(to_wide(r.panel, 'market_cap')) if c.neutralize.neutralize_weights == 'sqrt_cap' else None
         y_train = residual_target(ctx['y'], r.panel, c.neutralize.exposures, weights=wts)
-    kw = dict(horizon=c.model.target_horizon, lag=c.panel.lag, seed=c.runtime.seed, n_jobs=ctx['n_jobs'], progress=False,
-              calendar=ctx['calendar'], y_train=y_train)
-    rt = c.runtime                      # scale levers (XGBoost path): threads, CV schedule, Dask cluster
-    wf = (walk_forward(r.features, ctx['y'], c.cv, c.model, **kw, cv_every=rt.cv_every, nthread=rt.xgb_threads, backend=rt.backend,
-                       address=rt.address) if c.model.estimator == 'xgboost' else walk_forward_estimator(r.features, ctx['y'], c.cv, c.model, **kw))
+    ctx['y_train'] = y_train
+    wf = _fit_model(r, ctx, c.model)
     r.scores, r.folds = wf.scores, wf.folds
     r.reports['model'] = dict(wf.report, params=wf.params, target='residual on ' + '+'.join(c.neutralize.exposures)
                               if y_train is not None else 'raw forward return')
@@ -371,11 +376,20 @@ def _stage_model(r, ctx):
     try: r.tables['cv_vs_oos'] = pd.DataFrame([compare_cv_oos(wf.folds).to_dict()])   # does train CV line up with OOS?
     except ModelError as e: r.reports['model']['cv_vs_oos'] = str(e)                  # fewer than 2 refits with both ICs
 
+def _book(r, scores):
+    "The run's book from `scores`: its neutralisation, policy, turnover controls and cost model."
+    c = r.config
+    return book_from_scores(scores, r.panel, neutralize=c.neutralize, portfolio=c.portfolio, turnover=c.turnover,
+                            costs=c.costs, lag=c.panel.lag, horizon=c.model.target_horizon)
+
+def _price(r, ctx, weights):
+    "`price_window` of `weights` over the run's OOS window: last book held, first build cost on the first OOS day."
+    dec, ret = _oos_window(r, ctx)
+    return price_window(weights, r.panel, r.config.costs, dec, ret, lag=r.config.panel.lag)
+
 def _stage_book(r, ctx):
     "Neutralized, turnover-controlled long/short book on the panel's calendar."
-    c = r.config
-    b = book_from_scores(r.scores, r.panel, neutralize=c.neutralize, portfolio=c.portfolio, turnover=c.turnover,
-                         costs=c.costs, lag=c.panel.lag, horizon=c.model.target_horizon)
+    b = _book(r, r.scores)
     r.weights, ctx['turnover'], r.reports['book'] = b.weights, b.turnover, dict(notes=list(b.notes), method=b.method)
     ctx['predicted_costs'] = b.predicted_costs
     if b.diagnostics is not None:   # wall-clock solve seconds go to the report, not the hashed table (reproduce is bit-identical)
@@ -391,7 +405,7 @@ def _stage_costs(r, ctx):
     "Gross, costs, net on the OOS return dates; the first book's build cost is booked on the first OOS day."
     c = r.config; lag = c.panel.lag
     dec, ret = _oos_window(r, ctx)
-    cr = price_window(r.weights, r.panel, c.costs, dec, ret, lag=lag)   # last book held; build cost on the first day
+    cr = _price(r, ctx, r.weights)      # last book held; build cost on the first day
     pre = cr.counts['moved_to_first_day']
     r.returns = pd.DataFrame(dict(gross=cr.gross, costs=cr.costs, net=cr.net, market=ctx['market'].reindex(ret)))
     r.turnover = ctx['turnover'].reindex(dec).rename('turnover')
@@ -464,12 +478,50 @@ def _byo_model(r, ctx) -> bool:
 from .ledger import append_trial, deflate_run, ledger_path
 
 def _stage_trials(r, ctx):
-    "Append the run to the trial ledger beside its run directory; its deflated Sharpe from the trials on the same data."
+    "Append the run (config hash and, with precomputed scores, their hash) to the trial ledger beside its run directory; its deflated Sharpe from the trials on the same data."
     path = ledger_path(Path(ctx['run_dir']).parent)
     append_trial(path, r.manifest['run_id'], r.manifest['config_hash'], r.manifest['data_hash'], r.returns['net'],
-                 verdict=r.verdict, days=r.config.cv.days)
+                 verdict=r.verdict, days=r.config.cv.days, scores_hash=r.manifest.get('scores_hash'))
     try: r.reports['trials'] = dict(deflate_run(r.returns['net'], path, r.manifest['data_hash'], r.config.gates.n_trials), ledger=str(path))
     except QuantlabError as e: r.reports['trials'] = dict(ledger=str(path), note=f'deflated Sharpe undefined: {e}')
+
+# %% ../nbs/16_runner.ipynb #c0e1f2a3
+from dataclasses import replace as _replace
+from scipy.stats import norm as _norm
+
+def estimator_label(name: str, params: dict | None = None) -> str:
+    "How an estimator is named in the model comparison: its class path (or 'xgboost'), with its parameters when set."
+    return name + (f"({', '.join(f'{k}={v!r}' for k, v in dict(params).items())})" if params else '')
+
+def _compare_row(r, ic, R, weights, traded) -> dict:
+    "One model-comparison row: OOS rank IC and its EWC t, gross and net Sharpe, net return a year, mean traded turnover."
+    s = ic_stats(ic, horizon=r.config.model.target_horizon)
+    g, n = (portfolio_metrics(R[k], R['market'], weights) for k in ('gross', 'net'))
+    return dict(oos_ic=float(s['mean_ic']), ic_t_har=float(s['t_har']), gross_sharpe=float(g['sharpe']), net_sharpe=float(n['sharpe']),
+                net_ann_return=float(n['ann_return']), traded_turnover=float(traded.mean()))
+
+def _stage_compare(r, ctx):
+    "Each of model.compare_estimators fitted on the run's dataset, folds and seeds, its scores through the run's book and costs; one row each, main first."
+    c = r.config
+    if not c.model.compare_estimators: return
+    dec, _ = _oos_window(r, ctx)
+    rows = {estimator_label(c.model.estimator, c.model.estimator_params): dict(
+        role='main', **_compare_row(r, r.tables['oos_ic']['ic'], r.returns, r.weights.loc[dec], r.tables['traded_turnover']['traded']))}
+    rep = {}
+    for name, params in c.model.compare_estimators:
+        t0, label = time.perf_counter(), estimator_label(name, params)
+        wf = _fit_model(r, ctx, _replace(c.model, estimator=name, estimator_params=params, compare_estimators=()))
+        b = _book(r, wf.scores); cr = _price(r, ctx, b.weights)     # the main path's book and costs
+        R = pd.DataFrame(dict(gross=cr.gross, net=cr.net, market=r.returns['market']))
+        t = float(ic_stats(r.returns['net'] - cr.net)['t_ic'])      # main minus this one, daily net: the baselines' test
+        rows[label] = dict(role='compare', **_compare_row(r, wf.ic, R, b.weights.loc[dec], cr.traded_turnover.reindex(dec)),
+                           t_diff=t, main_beats=bool(_norm.sf(t) < 0.05))
+        rep[label] = dict(seconds=round(time.perf_counter() - t0, 3), model_seconds=wf.report.get('seconds'), book_notes=list(b.notes))
+    t = pd.DataFrame.from_dict(rows, orient='index').rename_axis('estimator')
+    r.tables['model_comparison'] = t.astype(dict(t_diff=float, main_beats='boolean'))
+    r.reports['model_comparison'] = dict(estimators=rep, test='main beats an estimator when the Newey-West t of their daily net '
+                                         'return difference rejects 0 one-sided at 5% (as the baselines)')
+
 
 # %% ../nbs/16_runner.ipynb #9022a9a1
 def _stage_metrics(r, ctx):
@@ -510,7 +562,7 @@ def _stage_assertions(r, ctx):
 
 STAGES = (('panel', _stage_panel), ('features', _stage_features), ('leak scan', _stage_leaks),
           ('dataset', _stage_dataset), ('model', _stage_model), ('book', _stage_book), ('costs', _stage_costs),
-          ('metrics', _stage_metrics), ('gates', _stage_gates), ('trials', _stage_trials), ('diagnostics', _stage_diagnostics),
+          ('metrics', _stage_metrics), ('model comparison', _stage_compare), ('gates', _stage_gates), ('trials', _stage_trials), ('diagnostics', _stage_diagnostics),
           ('baselines', _stage_baselines), ('assertions', _stage_assertions))
 
 # %% ../nbs/16_runner.ipynb #279a5d54
@@ -553,6 +605,9 @@ def run_backtest(config: RunConfig | dict | str | Path, # the run's config (or a
                 ) -> BacktestResult:
     "Run every stage of one backtest into a new run directory, logged and checked; returns the `BacktestResult`."
     cfg = as_config(config); started = datetime.now(timezone.utc)
+    if scores is not None and cfg.model.compare_estimators:
+        raise RunnerError(f"model.compare_estimators {[n for n, _ in cfg.model.compare_estimators]} compares fitted models, but scores were passed "
+                          "(no model is fitted): drop compare_estimators, or drop scores= to fit the models")
     run_id, run_dir = claim_run_dir(out_dir or cfg.runtime.out_dir, cfg, started)
     r = BacktestResult(config=cfg, manifest=dict(build_manifest(cfg, run_id, started.isoformat(timespec='seconds')),
                                                  run_dir=str(run_dir), status='running'))
@@ -575,19 +630,31 @@ def run_backtest(config: RunConfig | dict | str | Path, # the run's config (or a
 # %% ../nbs/16_runner.ipynb #dba69878
 def reproduce(manifest_path: str | Path,    # a run's manifest.yaml (or its run directory)
               out_dir: str | Path | None = None, # where the new run goes; None = next to the original run
-              progress: bool = False) -> pd.DataFrame:
+              progress: bool = False,
+              scores=None,                 # the precomputed scores a run got as a Series (the manifest holds only their hash)
+             ) -> pd.DataFrame:
     "Re-run a saved run from its manifest; a table `item, saved, new, identical` (attrs: `identical`, `run_dir`)."
     m = read_manifest(manifest_path); cfg = RunConfig.from_dict(m['config'])
-    if config_hash(cfg) != m['config_hash']:
-        raise RunnerError(f"manifest config hashes to {config_hash(cfg)}, not the recorded {m['config_hash']}: the manifest was edited")
+    recorded = hashlib.sha256(json.dumps(m['config'], sort_keys=True).encode()).hexdigest()[:16]   # config_hash of the config as the run saw it
+    if recorded != m['config_hash']:
+        raise RunnerError(f"manifest config hashes to {recorded}, not the recorded {m['config_hash']}: the manifest was edited")
+    added = sorted(f'{s}.{k}' for s, sec in cfg.to_dict().items() for k in sec if k not in (m['config'].get(s) or {}))   # fields newer than the run: defaults
     if not m.get('output_hashes'): raise RunnerError(f"manifest {manifest_path} records no output hashes: the run did not complete")
-    new = run_backtest(cfg, out_dir=out_dir or Path(m['run_dir']).parent, progress=progress)
+    sh = m.get('scores_hash')
+    if sh and cfg.model.scores is None and scores is None:
+        raise RunnerError(f"run {m['run_id']} traded precomputed scores passed to run_backtest as a Series (content hash {sh[:16]}...), which a "
+                          "manifest cannot hold: pass the same scores, reproduce(path, scores=series), or save them to Parquet and set model.scores")
+    if scores is not None and not (sh and cfg.model.scores is None):
+        raise RunnerError(f"run {m['run_id']} " + ("reads its scores from model.scores" if sh else "made its own scores") +
+                          ": call reproduce without scores=")
+    new = run_backtest(cfg, out_dir=out_dir or Path(m['run_dir']).parent, progress=progress, scores=scores)
     old_h, new_h = m['output_hashes'], new.hashes()
     rows = [('input data', m['data_hash'], new.manifest['data_hash'])]
+    if sh or new.manifest.get('scores_hash'): rows.append(('input scores', sh, new.manifest.get('scores_hash')))
     rows += [(k, old_h.get(k), new_h.get(k)) for k in sorted(set(old_h) | set(new_h))]
     t = pd.DataFrame(rows, columns=['item', 'saved', 'new']).assign(identical=lambda d: d.saved == d.new)
     changed = {k: (v, new.manifest['versions'].get(k)) for k, v in m['versions'].items() if new.manifest['versions'].get(k) != v}
-    t.attrs.update(identical=bool(t.identical.all()), run_dir=new.manifest['run_dir'], versions_changed=changed)
+    t.attrs.update(identical=bool(t.identical.all()), run_dir=new.manifest['run_dir'], versions_changed=changed, config_keys_added=added)
     logger.info("reproduce %s -> %s: %s", m['run_id'], new.manifest['run_id'], 'identical' if t.attrs['identical'] else 'DIFFERENT')
     return t
 
