@@ -69,12 +69,17 @@ def verdict_banner(result) -> HTML:
             f" &middot; beta {fmt('beta', _metric(result, 'beta'))} &middot; annual net return {fmt('ann_return', _metric(result, 'ann_return'))}"
             f" &middot; daily one-way turnover {fmt('turnover', _metric(result, 'turnover'))} &middot; {fmt('n_days', days)} out-of-sample days")
     extra = [f"book: {html.escape(str(rep['book']['method']))}"] if 'method' in rep.get('book', {}) else []
+    w, win = getattr(result, 'weights', None), (getattr(result, 'tables', None) or {}).get('window')   # the OOS decision dates, as oos_slice
+    if w is not None and win is not None and len(win): w = w.loc[win['first_decision'].iloc[0]:win['last_decision'].iloc[0]]
+    if w is not None and len(w): extra.append(f"mean gross leverage {float(w.abs().sum(axis=1).mean()):.2f} (cap {result.config.portfolio.gross:g})")
+    thin = [n for n in rep.get('book', {}).get('notes', []) if 'holds nothing' in n]   # an empty cost-aware book: say why on the first screen
+    warn = f"<div style='font-weight:bold'>{html.escape(thin[0])}</div>" if thin else ''
     n_trials, dsr = _trials(result)
     if np.isfinite(dsr): extra.append(f"deflated Sharpe {fmt('dsr', dsr)} over {fmt('n_trials', n_trials)} trial{'' if n_trials == 1 else 's'}")
     color = '#1b7f3b' if ok else '#b42318'
     return HTML(f"<div class='quantlab-verdict' style='border-left:8px solid {color};padding:10px 14px;background:{color}14;margin:6px 0'>"
                 f"<div style='font-size:150%;font-weight:bold;color:{color}'>Gates: {html.escape(verdict.upper())}</div>"
-                f"<div>{nums}</div><div>{' &middot; '.join(extra + [f'Assertions: ' + ('all passed' if a_ok else 'FAILED (see the assertions table)')])}"
+                f"<div>{nums}</div>{warn}<div>{' &middot; '.join(extra + [f'Assertions: ' + ('all passed' if a_ok else 'FAILED (see the assertions table)')])}"
                 f" &middot; Baselines: {html.escape(bl)}</div></div>")
 
 # %% ../nbs/18_report.ipynb #5143ee96
