@@ -13,7 +13,7 @@ from joblib import Parallel, delayed, parallel_config
 from .config import RunConfig, RunnerError, QuantlabError, MetricsError
 from .capm import deflated_sharpe
 from .models import worker_init
-from .ledger import pbo_cscv
+from .ledger import pbo_cscv, TRIAL_KEY
 from .runner import run_backtest, as_config, JsonLineFormatter
 
 logger = logging.getLogger('quantlab.sweep')
@@ -27,7 +27,7 @@ def _sweep_task(cfg: RunConfig, out_dir, log_queue, n_jobs: int, init: bool = Tr
     if init: worker_init()   # a process worker; threads share the caller's process (each run caps BLAS itself)
     r = run_backtest(cfg, out_dir=out_dir, n_jobs=n_jobs, progress=False, log_queue=log_queue, save_inputs=False)
     net, h = r.metrics['net'], r.hashes()
-    return dict(config_hash=r.manifest['config_hash'], data_hash=r.manifest['data_hash'], run_id=r.manifest['run_id'], run_dir=r.manifest['run_dir'],
+    return dict(config_hash=r.manifest['config_hash'], scores_hash=r.manifest.get('scores_hash'), data_hash=r.manifest['data_hash'], run_id=r.manifest['run_id'], run_dir=r.manifest['run_dir'],
                 net_sharpe=net.get('sharpe'), ir_mkt=net.get('ir_mkt'), alpha_t=net.get('t_alpha'), beta=net.get('beta'),
                 verdict=r.verdict, assertions_passed=r.manifest['assertions_passed'], net=r.returns['net'],
                 **{f'{k}_hash': h[k] for k in ('returns', 'weights', 'metrics', 'scores')})
@@ -60,7 +60,7 @@ def _deflate(table: pd.DataFrame) -> pd.Series:
     sr = table['net'].map(lambda r: r.mean() / r.std() if r.std() > 0 else np.nan)
     out = pd.Series(np.nan, index=table.index)
     for _, g in table.groupby('data_hash', sort=False):
-        first = ~g['config_hash'].duplicated()             # a repeated config is not a new trial
+        first = ~g[list(TRIAL_KEY)].astype(str).duplicated() # a repeated (config, scores) is not a new trial (the ledger's TRIAL_KEY)
         n, s = int(first.sum()), sr.loc[g.index[first]]
         var = float(s.var(ddof=1)) if s.notna().sum() > 1 else 0.0
         for i in g.index:
@@ -74,7 +74,7 @@ def _pbo(table: pd.DataFrame, n_blocks: int = 16) -> dict:
     "PBO of a sweep table's daily net returns (fewer blocks when the window is short); NaN with a reason when undefined."
     if table['data_hash'].nunique() > 1:
         return dict(pbo=float('nan'), pbo_note=f"the configs ran on {table['data_hash'].nunique()} different data sets: PBO compares configurations on one")
-    t = table.drop_duplicates('config_hash')              # a repeated config adds no trial
+    t = table.loc[~table[list(TRIAL_KEY)].astype(str).duplicated()]   # a repeated (config, scores) adds no trial
     if len(t) < 2: return dict(pbo=float('nan'), pbo_note='one configuration: no overfitting across configs to measure')
     M = pd.concat(list(t['net']), axis=1, keys=range(len(t))).dropna()
     S = n_blocks
