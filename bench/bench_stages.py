@@ -7,7 +7,7 @@ replaced by the model-free score path of `model.mode='none'` (`signal`, default 
 every other stage (panel, features on the full feature list, leak scan, dataset, book, costs, diagnostics, baselines,
 assertions) runs as in the default run, so this measures the time the model does not take. Each size runs in its own
 process (its own peak RSS). Printed per size: wall, CPU, peak RSS, per-stage wall seconds and the load before and
-after; with `--profile N` the N largest cumulative entries of a cProfile of the whole run.
+after, and per-stage CPU seconds (`cpu_by_stage`: the fairer measure on a shared machine); with `--profile N` the N largest cumulative entries of a cProfile of the whole run.
 """
 import argparse, json, os, subprocess, sys
 
@@ -26,7 +26,13 @@ def model_free(r, ctx):
     try: assert runner._byo_model(r, ctx)
     finally: r.config = real
 
-stages = tuple((k, model_free if k == 'model' else f) for k, f in runner.STAGES)
+cpu = {}
+def timed(name, fn):
+    "The stage, with its CPU seconds recorded (wall timings mostly measure the queue on a loaded machine)."
+    def run(r, ctx):
+        c0 = time.process_time(); fn(r, ctx); cpu[name] = round(time.process_time() - c0, 2)
+    return run
+stages = tuple((k, timed(k, model_free if k == 'model' else f)) for k, f in runner.STAGES)
 l0 = os.getloadavg(); t, c = time.perf_counter(), time.process_time()
 pr = cProfile.Profile() if prof else None
 if pr: pr.enable()
@@ -36,7 +42,7 @@ wall = time.perf_counter() - t
 print(json.dumps(dict(size=f"{n}x{T}", rows=int(len(r.features)), wall=round(wall, 1), cpu=round(time.process_time() - c, 1),
                       rss_gb=round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 2**20, 2),
                       load_before=[round(x, 1) for x in l0], load_after=[round(x, 1) for x in os.getloadavg()],
-                      timings=r.timings, extra=extra, profiled=bool(prof))), flush=True)
+                      timings=r.timings, cpu_by_stage=cpu, code=os.path.dirname(runner.__file__), extra=extra, profiled=bool(prof))), flush=True)
 if pr:
     s = io.StringIO(); pstats.Stats(pr, stream=s).sort_stats('cumulative').print_stats(prof); print(s.getvalue())
 '''

@@ -185,7 +185,7 @@ def _by_sector(f, q, fwd, sector, quantiles, demeaned) -> dict:
     dm = {h: r.sub(r.where(q.notna()).mean(axis=1), axis=0) if demeaned else r for h, r in fwd.items()}  # whole-date mean
     codes, present = sector                                # `_label_codes`: int codes and the sorted labels present
     for k, s in present:
-        inside = codes == k
+        inside = pd.DataFrame(codes == k, f.index, f.columns)
         ic[s] = {h: _rank_ic(f.where(inside), r).mean() for h, r in fwd.items()}
         qr[s] = {h: quantile_means(q, r.where(inside), quantiles, demeaned=False).mean() for h, r in dm.items()}
     qr = pd.concat({s: pd.DataFrame(v) for s, v in qr.items()}, names=['sector', 'quantile']).rename_axis(columns='horizon')
@@ -285,7 +285,7 @@ def factor_returns(panel: pd.DataFrame,   # panel with close, market_cap, sector
     if sectors:
         codes, present = _label_codes(panel, 'sector', shift=1)       # yesterday's sector, as integer codes
         for k, s in present:
-            out[f'SEC_{s}'] = _cap_weighted_ret(cap.where(codes == k).to_numpy(), r) - out['MKT']
+            out[f'SEC_{s}'] = _cap_weighted_ret(cap.where(pd.DataFrame(codes == k, cap.index, cap.columns)).to_numpy(), r) - out['MKT']
     return pd.DataFrame(out, index=close.index).rename_axis(columns='factor')
 
 # %% ../nbs/13_diagnostics.ipynb #b3378749
@@ -323,7 +323,7 @@ def holdings_exposures(weights: pd.DataFrame,        # wide `date x symbol` weig
     beta, (codes, present) = _wide(panel, beta_col).astype(float), _label_codes(panel, 'sector')
     held_no_beta = int(((w != 0) & beta.isna()).sum().sum())
     out = {'beta': (w * beta.fillna(0.0)).sum(axis=1), 'net': w.sum(axis=1), 'gross': w.abs().sum(axis=1)}
-    for k, s in present: out[f'SEC_{s}'] = w.where(codes == k, 0.0).sum(axis=1)
+    for k, s in present: out[f'SEC_{s}'] = w.where(pd.DataFrame(codes == k, w.index, w.columns), 0.0).sum(axis=1)   # a frame mask: the row sums keep their bits
     ex = pd.DataFrame(out).rename_axis(columns='exposure')
     summary = pd.DataFrame({'mean': ex.mean(), 'std': ex.std(), 'p05': ex.quantile(.05), 'p95': ex.quantile(.95)})
     return dict(exposures=ex, summary=summary, notes=dict(held_without_beta=held_no_beta))
