@@ -19,7 +19,8 @@ from .capm import capm_stats, perf_stats, max_drawdown, ic_stats
 _logger = logging.getLogger(__name__)
 
 # %% auto #0
-__all__ = ['BASELINES', 'baseline_scores', 'oos_window', 'BaselineRun', 'run_baselines', 'Comparison', 'compare_to_baselines']
+__all__ = ['BASELINES', 'baseline_scores', 'oos_window', 'BaselineRun', 'run_baselines', 'Comparison', 'difference_test',
+           'compare_to_baselines']
 
 # %% ../nbs/14_baselines.ipynb #6d04a91a
 BASELINES = {  # name: (registered feature, sign, description)
@@ -87,7 +88,7 @@ def run_baselines(panel: pd.DataFrame, # built panel
 class Comparison:
     "Model vs baselines: the metrics table, the per-baseline difference tests and the verdict."
     table: pd.DataFrame  # strategy x (net_ann_return, gross_sharpe, net_sharpe, ir_mkt, turnover, max_drawdown)
-    tests: pd.DataFrame  # baseline x (sharpe, strong, diff_ann, t_diff, p_value, beaten) on the tested returns
+    tests: pd.DataFrame  # baseline x (sharpe, strong, diff_ann, t_diff, dof, p_value, t_nw, hac_lags, beaten) on the tested returns
     passed: bool         # the model beats at least one strong baseline
     verdict: str         # the verdict in words, with its t-stat
 
@@ -105,6 +106,16 @@ def _metrics(r: pd.DataFrame, market: pd.Series, turnover) -> dict:
                 turnover=_mean_turnover(turnover), max_drawdown=float(max_drawdown(r['net'])))
 
 # %% ../nbs/14_baselines.ipynb #f21857e9
+def difference_test(d: pd.Series,             # daily return differences (model minus baseline), NaN dropped
+                    alpha: float = 0.05,       # one-sided level
+                    hac_lags: int | None = None, # Newey-West lags of the reported `t_nw`; None = the capm rule
+                   ) -> dict:
+    "One-sided test of mean(d) > 0: EWC t with `har_dof` dof (Student t), and the Newey-West t kept as a column."
+    s = ic_stats(d, hac_lags=hac_lags)        # the EWC/HAR t `ic_stats` and `capm_stats.ir_mkt` use (07_capm)
+    t, nu = float(s['t_har']), int(s['dof'])
+    p = float(stats.t.sf(t, nu)) if t == t else np.nan
+    return dict(t_diff=t, dof=nu, p_value=p, t_nw=float(s['t_ic']), hac_lags=int(s['hac_lags']), beaten=bool(p < alpha))
+
 def _verdict(tests: pd.DataFrame, alpha: float, on: str='net') -> tuple[bool, str]:
     "Pass when a strong baseline is beaten; the sentence names it with its t-stat."
     strong = tests[tests['strong']]
@@ -113,17 +124,17 @@ def _verdict(tests: pd.DataFrame, alpha: float, on: str='net') -> tuple[bool, st
     ok = bool(best['beaten'])
     word = 'beats' if ok else 'does not beat'
     return ok, (f"{'PASS' if ok else 'FAIL'}: the model {word} {'a' if ok else 'any'} strong baseline{caveat}; best case "
-                f"{best.name}: {on} return difference {best['diff_ann']:+.2%}/yr, HAC t = {best['t_diff']:.2f} "
-                f"(one-sided p = {best['p_value']:.3f}, needs p < {alpha})")
+                f"{best.name}: {on} return difference {best['diff_ann']:+.2%}/yr, EWC t = {best['t_diff']:.2f} on {int(best['dof'])} dof "
+                f"(one-sided p = {best['p_value']:.3f}, needs p < {alpha}; Newey-West t {best['t_nw']:.2f})")
 
 def compare_to_baselines(model: pd.DataFrame, # the model's daily 'gross' and 'net' returns on the OOS return dates
                          baselines: BaselineRun, # from `run_baselines`
                          market: pd.Series, # daily market returns
                          model_turnover: pd.Series|None=None, # the model's one-way turnover per decision date
                          alpha: float=0.05, # one-sided level of the difference test
-                         hac_lags: int|None=None, # Newey-West lags; None = the capm rule
+                         hac_lags: int|None=None, # Newey-West lags of the reported t_nw; None = the capm rule
                          on: str='net') -> Comparison: # test 'net' (default) or 'gross' returns
-    "Table of model vs baselines and the verdict 'the model beats at least one strong baseline', with its t-stat."
+    "Table of model vs baselines and the verdict 'the model beats at least one strong baseline', with its EWC t-stat."
     if on not in ('net', 'gross'): raise BaselineError(f"on = {on!r}: use 'net' or 'gross'")
     if not {'gross', 'net'} <= set(model.columns): raise BaselineError(f"model needs 'gross' and 'net' columns, has {list(model.columns)}")
     ret = baselines.returns.index
@@ -134,10 +145,9 @@ def compare_to_baselines(model: pd.DataFrame, # the model's daily 'gross' and 'n
     rows = {}
     for b in names:
         d = model[on] - baselines.returns[(b, on)]
-        t = float(ic_stats(d, hac_lags=hac_lags)['t_ic'])
         sr = table.loc[b, f'{on}_sharpe']
-        rows[b] = dict(sharpe=sr, strong=bool(sr > 0), diff_ann=d.mean() * 252,
-                       t_diff=t, p_value=float(stats.norm.sf(t)), beaten=bool(stats.norm.sf(t) < alpha))
-    tests = pd.DataFrame(rows).T.astype(dict(sharpe=float, strong=bool, diff_ann=float, t_diff=float, p_value=float, beaten=bool))
+        rows[b] = dict(sharpe=sr, strong=bool(sr > 0), diff_ann=d.mean() * 252, **difference_test(d, alpha, hac_lags))
+    tests = pd.DataFrame(rows).T[['sharpe', 'strong', 'diff_ann', 't_diff', 'dof', 'p_value', 't_nw', 'hac_lags', 'beaten']]
+    tests = tests.astype(dict(sharpe=float, strong=bool, diff_ann=float, t_diff=float, dof=int, p_value=float, t_nw=float, hac_lags=int, beaten=bool))
     passed, verdict = _verdict(tests, alpha, on)
     return Comparison(table.rename_axis('strategy'), tests.rename_axis('baseline'), passed, verdict)

@@ -11,7 +11,7 @@ import statsmodels.api as sm
 from scipy.optimize import curve_fit
 from statsmodels.regression.rolling import RollingOLS
 from .config import DiagnosticsError
-from .panel import to_wide, row_ranks, subset_ranks
+from .panel import to_wide, to_wide_codes, row_ranks, subset_ranks
 
 # %% auto #0
 __all__ = ['log', 'STYLE_FACTORS', 'quantize', 'quantile_means', 'rank_autocorr', 'quantile_turnover', 'factor_tear',
@@ -33,6 +33,13 @@ def _wide(panel: pd.DataFrame, col: str) -> pd.DataFrame:
     if col not in panel.columns:
         raise DiagnosticsError(f"panel has no column '{col}' (columns: {list(panel.columns)}): build the panel with it, e.g. build_panel(raw, horizons=...)")
     return to_wide(panel, col)
+
+def _label_codes(panel: pd.DataFrame, col: str = 'sector', shift: int = 0) -> tuple[np.ndarray, list]:
+    "Wide int codes of a label column (-1 = none), moved down `shift` rows, and the sorted labels present: compare codes, not strings."
+    if col not in panel.columns: _wide(panel, col)       # raises the diagnostics error naming the column
+    codes, labels, _, _ = to_wide_codes(panel, col)
+    if shift: codes = np.vstack([np.full((shift, codes.shape[1]), -1), codes[:-shift]])
+    return codes, [(k, labels[k]) for k in np.unique(codes[codes >= 0])]
 
 def _as_wide(factor, panel: pd.DataFrame) -> pd.DataFrame:
     "The factor as a float `date x symbol` frame on the panel's dates and symbols (non-finite -> NaN)."
@@ -168,7 +175,7 @@ def factor_tear(factor,                    # long `score` Series (date, symbol) 
                                        'turnover_bottom': out['turnover'][1].mean()})
     out['notes'] = dict(scores=int(f.notna().sum().sum()), tied_edge_dates=q.attrs['tied_edge_dates'],
                         missing_fwd={h: int((f.notna() & r.isna()).sum().sum()) for h, r in fwd.items()})
-    if by_sector: out.update(_by_sector(f, q, fwd, _wide(panel, 'sector'), quantiles, demeaned))
+    if by_sector: out.update(_by_sector(f, q, fwd, _label_codes(panel), quantiles, demeaned))
     return out
 
 # %% ../nbs/13_diagnostics.ipynb #10a9aaa3
@@ -176,8 +183,9 @@ def _by_sector(f, q, fwd, sector, quantiles, demeaned) -> dict:
     "Mean IC and mean quantile returns within each sector (buckets and demeaning from the whole cross-section)."
     ic, qr = {}, {}
     dm = {h: r.sub(r.where(q.notna()).mean(axis=1), axis=0) if demeaned else r for h, r in fwd.items()}  # whole-date mean
-    for s in sorted(pd.unique(sector.stack().dropna().to_numpy())):
-        inside = sector == s
+    codes, present = sector                                # `_label_codes`: int codes and the sorted labels present
+    for k, s in present:
+        inside = pd.DataFrame(codes == k, f.index, f.columns)
         ic[s] = {h: _rank_ic(f.where(inside), r).mean() for h, r in fwd.items()}
         qr[s] = {h: quantile_means(q, r.where(inside), quantiles, demeaned=False).mean() for h, r in dm.items()}
     qr = pd.concat({s: pd.DataFrame(v) for s, v in qr.items()}, names=['sector', 'quantile']).rename_axis(columns='horizon')
@@ -210,11 +218,14 @@ def decay_curves(factor,                       # long score Series or wide `date
     if universe and 'in_universe' in panel.columns: f = f.where(_wide(panel, 'in_universe').fillna(False).astype(bool))
     q = quantize(f, quantiles).to_numpy(); top, bottom = q == quantiles, q == 1
     close, rows = _wide(panel, 'close').astype(float).to_numpy(), []
+    live = np.flatnonzero(top.any(1) | bottom.any(1))      # dates with a book; every other date's spread is 0/0 = NaN
+    top, bottom = np.asfortranarray(top[live]), np.asfortranarray(bottom[live])   # column-major like a frame's values: the same row sums, bit for bit
     for H in holds:
         base = _fwd_close(close, 0, H)
         for k in skips:
-            s = lag + k; r = np.full_like(base, np.nan); r[:len(base) - s] = base[s:]
-            ls = _ls_spread(top, bottom, r); m, se = _hac_mean(pd.Series(ls), H)
+            s = lag + k; at = live + s; r = np.full((len(live), base.shape[1]), np.nan, order='F'); inside = at < len(base)
+            r[inside] = base[at[inside]]                     # the row-t return of the skip, on the live rows only
+            ls = np.full(len(base), np.nan); ls[live] = _ls_spread(top, bottom, r); m, se = _hac_mean(pd.Series(ls), H)
             rows.append(dict(hold=H, skip=k, mean=m, se=se, n_dates=int(np.isfinite(ls).sum())))
     out = pd.DataFrame(rows).set_index(['hold', 'skip'])
     return out.assign(t=out['mean'] / out['se'], lo=out['mean'] - 1.96 * out['se'], hi=out['mean'] + 1.96 * out['se'],
@@ -242,7 +253,8 @@ def decay_check(curves: pd.DataFrame,   # output of `decay_curves`
 # %% ../nbs/13_diagnostics.ipynb #3c2a9571
 def _leg_spread(char_prev: pd.DataFrame, ret: np.ndarray, frac: float) -> np.ndarray:
     "Equal-weighted return of names in the top `frac` of yesterday's characteristic minus the bottom `frac`."
-    pct = char_prev.rank(axis=1, pct=True).to_numpy()
+    x = char_prev.to_numpy(float)
+    with np.errstate(invalid='ignore'): pct = np.asfortranarray(row_ranks(x) / (~np.isnan(x)).sum(1, keepdims=True))   # = rank(axis=1, pct=True), column-major as its values
     return _ls_spread(pct > 1 - frac, pct <= frac, ret)
 
 def _cap_weighted_ret(cap_prev: np.ndarray, ret: np.ndarray) -> np.ndarray:
@@ -271,9 +283,9 @@ def factor_returns(panel: pd.DataFrame,   # panel with close, market_cap, sector
     out['MOM'] = _leg_spread(prev(close.shift(21) / close.shift(252) - 1), r, frac)
     out['LOWVOL'] = -_leg_spread(prev(ret.rolling(60, min_periods=40).std()), r, frac)
     if sectors:
-        sec = _wide(panel, 'sector').shift(1)
-        for s in sorted(pd.unique(sec.stack().dropna().to_numpy())):
-            out[f'SEC_{s}'] = _cap_weighted_ret(cap.where(sec == s).to_numpy(), r) - out['MKT']
+        codes, present = _label_codes(panel, 'sector', shift=1)       # yesterday's sector, as integer codes
+        for k, s in present:
+            out[f'SEC_{s}'] = _cap_weighted_ret(cap.where(pd.DataFrame(codes == k, cap.index, cap.columns)).to_numpy(), r) - out['MKT']
     return pd.DataFrame(out, index=close.index).rename_axis(columns='factor')
 
 # %% ../nbs/13_diagnostics.ipynb #b3378749
@@ -308,10 +320,10 @@ def holdings_exposures(weights: pd.DataFrame,        # wide `date x symbol` weig
                       ) -> dict:                     # exposures (date x [beta, net, gross, sector...]) and summary
     "Holdings-based beta, net/gross and per-sector net exposure of a book over time, with 5%-95% bands."
     w = _as_wide(weights, panel).fillna(0.0)
-    beta, sec = _wide(panel, beta_col).astype(float), _wide(panel, 'sector')
+    beta, (codes, present) = _wide(panel, beta_col).astype(float), _label_codes(panel, 'sector')
     held_no_beta = int(((w != 0) & beta.isna()).sum().sum())
     out = {'beta': (w * beta.fillna(0.0)).sum(axis=1), 'net': w.sum(axis=1), 'gross': w.abs().sum(axis=1)}
-    for s in sorted(pd.unique(sec.stack().dropna().to_numpy())): out[f'SEC_{s}'] = w.where(sec == s, 0.0).sum(axis=1)
+    for k, s in present: out[f'SEC_{s}'] = w.where(pd.DataFrame(codes == k, w.index, w.columns), 0.0).sum(axis=1)   # a frame mask: the row sums keep their bits
     ex = pd.DataFrame(out).rename_axis(columns='exposure')
     summary = pd.DataFrame({'mean': ex.mean(), 'std': ex.std(), 'p05': ex.quantile(.05), 'p95': ex.quantile(.95)})
     return dict(exposures=ex, summary=summary, notes=dict(held_without_beta=held_no_beta))

@@ -4,7 +4,7 @@
 
 # %% ../nbs/04_leakage.ipynb #2c744db4
 from __future__ import annotations
-import hashlib, json, logging, marshal, re, sys
+import hashlib, json, logging, marshal, os, re, sys
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
@@ -12,13 +12,13 @@ import numpy as np
 import pandas as pd
 import yaml
 from .config import LeakageError, DataError
-from .panel import to_wide, rank_ic
+from .panel import to_wide, rank_ic, row_ranks, subset_ranks
 from .features import FEATURES, compute_features, available_features, long_positions, gather_wide
 
 # %% auto #0
-__all__ = ['DEFAULT_FORBIDDEN', 'SCAN_CACHE_SIZE', 'check_forbidden', 'FeatureWhitelist', 'shifted_target', 'target_lag',
-           'Dataset', 'build_dataset', 'rank_ic_by_date', 'truncate_panel', 'cut_dates', 'scan_key', 'scan_for_leaks',
-           'refuse_flagged', 'load_scores', 'scan_scores']
+__all__ = ['DEFAULT_FORBIDDEN', 'UNBOUNDED_FEATURES', 'SCAN_CACHE_SIZE', 'check_forbidden', 'FeatureWhitelist', 'shifted_target',
+           'target_lag', 'Dataset', 'build_dataset', 'rank_ic_by_date', 'truncate_panel', 'cut_dates',
+           'unbounded_memory', 'scan_key', 'scan_for_leaks', 'refuse_flagged', 'load_scores', 'scan_scores']
 
 # %% ../nbs/04_leakage.ipynb #b19f1a41
 DEFAULT_FORBIDDEN = (r'^fwd_', r'fwd_ret', r'forward', r'target', r'label', r'future', r'(^|_)lead(s|ing)?($|_|\d)',
@@ -190,9 +190,10 @@ def cut_dates(panel: pd.DataFrame, cuts=4) -> list:
     return cuts
 
 # %% ../nbs/04_leakage.ipynb #b88166f4
-def _compare_long(full: pd.DataFrame, part: pd.DataFrame, cut) -> tuple:
-    "Per column: rows up to `cut` where `part` differs from `full` (NaN pattern or value), and the first such row."
-    full = full[full.index.get_level_values('date') <= pd.Timestamp(cut)]
+def _compare_long(full: pd.DataFrame, part: pd.DataFrame, cut, start=None) -> tuple:
+    "Per column: rows from `start` (None = the first) up to `cut` where `part` differs from `full` (NaN pattern or value), and the first such row."
+    d = full.index.get_level_values('date')
+    full = full[(d <= pd.Timestamp(cut)) & (d >= pd.Timestamp(start) if start is not None else True)]
     part = part.reindex(full.index)
     out = {}
     for c in full.columns:
@@ -223,24 +224,68 @@ def _run(names, fns, panel, kw) -> pd.DataFrame:
     return out
 
 # %% ../nbs/04_leakage.ipynb #b7b14f42
-def _truncation_rows(names, fns, panel, cuts, lag, kw, full):
-    "Rows of the scan table for the truncation check."
-    bad = {c: [0, None] for c in full.columns}
+UNBOUNDED_FEATURES = ('rsi_14', 'turnover_shock') # EWM features: row t depends on every earlier row (when Feature declares no `unbounded`)
+
+def unbounded_memory(name: str) -> bool:
+    "Whether registry feature `name` has unbounded memory (an EWM recursion): `Feature.unbounded` if declared, else the name list."
+    return bool(getattr(FEATURES[name], 'unbounded', name in UNBOUNDED_FEATURES))
+
+def _windowed(names, panel, cuts, lag, kw, full, window, bad):
+    "Truncation check of bounded-lookback registry features on `lookback + 1 + window` bars ending at each cut."
+    L = max(FEATURES[n].lookback for n in names)
+    d = panel.index.get_level_values('date'); cal = d.unique().sort_values()
     for cut in cuts:
-        for c, (n, first) in _compare_long(full, _run(names, fns, truncate_panel(panel, cut, lag), kw), cut).items():
-            bad[c][0] += n; bad[c][1] = bad[c][1] or (first and (cut, first))
+        p = cal.get_loc(pd.Timestamp(cut)); first = max(p - window + 1, 0)
+        sub = panel[(d >= cal[max(first - L - 1, 0)]) & (d <= cal[p])]   # one spare bar beyond the lookback
+        part = _run(names, {}, truncate_panel(sub, cut, lag), kw)
+        for c, (n, at) in _compare_long(full[names], part, cut, start=cal[first]).items():
+            bad[c][0] += n; bad[c][1] = bad[c][1] or (at and (cut, at))
+    return L
+
+def _truncation_rows(names, fns, panel, cuts, lag, kw, full, window=None):
+    "Rows of the scan table for the truncation check (bounded registry features on a window when `window` is set)."
+    bad = {c: [0, None] for c in full.columns}
+    win = [n for n in names if not unbounded_memory(n)] if window else []
+    rest = [n for n in names if n not in win]
+    L = _windowed(win, panel, cuts, lag, kw, full, int(window), bad) if win else None
+    if rest or fns:
+        cols = rest + list(fns)
+        for cut in cuts:
+            for c, (n, at) in _compare_long(full[cols], _run(rest, fns, truncate_panel(panel, cut, lag), kw), cut).items():
+                bad[c][0] += n; bad[c][1] = bad[c][1] or (at and (cut, at))
+    how = lambda c: (f"the last {window} bars before each of {len(cuts)} cuts, recomputed on {L + 1 + window} bars (lookback {L})"
+                     if c in win else f"every row up to each of {len(cuts)} cuts")
     return [dict(feature=c, check='truncation', value=float(n), threshold=0.0, verdict='flag' if n else 'pass',
-                 detail=(f"cut {first[0].date()}: first change at ({first[1][0].date()}, {first[1][1]})" if n
-                         else f"identical up to {len(cuts)} cuts")) for c, (n, first) in bad.items()]
+                 detail=(f"cut {at[0].date()}: first change at ({at[1][0].date()}, {at[1][1]}), compared on {how(c)}"
+                         + (f" (a lookback longer than the declared {FEATURES[c].lookback} bars changes rows too)" if c in win else '')
+                         if n else f"identical on {how(c)}")) for c, (n, at) in bad.items()]
+
+def _ic_means(f: np.ndarray, Y, order_y, v_y, U, min_names: int = 5) -> tuple:
+    "Mean rank IC of wide `f` and of `f` lagged one row with `Y` (as `rank_ic_by_date(...).mean()`), from one sort of each."
+    _, o, v = row_ranks(f, return_sort=True)
+    o1, v1 = np.vstack([np.arange(f.shape[1])[None], o[:-1]]), np.vstack([np.full((1, f.shape[1]), np.nan), v[:-1]])  # the sort of f.shift(1)
+    f1 = np.vstack([np.full((1, f.shape[1]), np.nan), f[:-1]])
+    out = []
+    for x, ox, vx in ((f, o, v), (f1, o1, v1)):
+        ok = ~np.isnan(x) & ~np.isnan(Y) & U
+        n = ok.sum(axis=1); mid = (n[:, None] + 1) / 2                  # the arithmetic of `panel.rank_ic`, on the same ranks
+        a = np.where(ok, subset_ranks(ox, vx, ok) - mid, 0.0); b = np.where(ok, subset_ranks(order_y, v_y, ok) - mid, 0.0)
+        sab, saa, sbb = (a * b).sum(axis=1), (a * a).sum(axis=1), (b * b).sum(axis=1)
+        keep = (n >= min_names) & (saa > 0) & (sbb > 0)
+        out.append(pd.Series(sab[keep] / np.sqrt(saa[keep] * sbb[keep]), np.flatnonzero(keep)).reindex(range(len(n))).mean() if keep.any() else np.nan)
+    return tuple(out)
 
 def _ic_rows(F, panel, horizon, ic_threshold, collapse_min_ic, collapse_ratio):
-    "Rows of the scan table for the IC and IC-collapse checks."
-    Y = to_wide(panel, f'fwd_ret_{horizon}')
-    U = to_wide(panel, 'in_universe').reindex_like(Y) if 'in_universe' in panel.columns else None
+    "Rows of the scan table for the IC and IC-collapse checks (the target sorted once for every feature)."
+    Yw = to_wide(panel, f'fwd_ret_{horizon}'); Y = Yw.to_numpy(float)
+    U = (to_wide(panel, 'in_universe').reindex_like(Yw).to_numpy(float) > 0) if 'in_universe' in panel.columns else np.ones(Y.shape, bool)
+    _, order_y, v_y = row_ranks(Y, return_sort=True)
+    pos = long_positions(F.index, Yw.index, Yw.columns)
     rows = []
     for c in F.columns:
-        f = to_wide(F, c).reindex_like(Y)
-        ic0, ic1 = rank_ic_by_date(f, Y, U).mean(), rank_ic_by_date(f.shift(1), Y, U).mean()
+        f = np.full(Y.shape, np.nan); ok = (pos[0] >= 0) & (pos[1] >= 0)
+        f[pos[0][ok], pos[1][ok]] = F[c].to_numpy(float)[ok]
+        ic0, ic1 = _ic_means(f, Y, order_y, v_y, U)
         ratio = ic1 / ic0 if abs(ic0) >= collapse_min_ic else np.nan
         rows += [dict(feature=c, check='ic', value=ic0, threshold=ic_threshold, verdict='flag' if abs(ic0) > ic_threshold else 'pass',
                       detail=f"mean rank IC with fwd_ret_{horizon}"),
@@ -266,16 +311,34 @@ def _frame_bytes(x) -> bytes:
     names, dtypes = (list(x.columns), list(x.dtypes)) if isinstance(x, pd.DataFrame) else ([x.name], [x.dtype])
     return h + repr(names).encode() + repr(list(map(str, dtypes))).encode()
 
-def scan_key(names, fns, pre, panel, horizon, cuts, ic_threshold, collapse_min_ic, collapse_ratio, kw) -> str | None:
+def scan_key(names, fns, pre, panel, horizon, cuts, ic_threshold, collapse_min_ic, collapse_ratio, kw, window=None) -> str | None:
     "Cache key of one scan (data, features with their code, settings, code version); None when callables are scanned."
     if fns: return None
     h = hashlib.sha256(_frame_bytes(panel)); h.update(_frame_bytes(kw.get('market'))); h.update(_frame_bytes(pre))
-    for n in names: h.update(n.encode()); h.update(_code_bytes(FEATURES[n].fn)); h.update(repr((FEATURES[n].needs, FEATURES[n].lookback)).encode())
+    for n in names:
+        f = FEATURES[n]; h.update(n.encode()); h.update(_code_bytes(f.fn))
+        h.update(repr((f.needs, f.lookback, unbounded_memory(n))).encode())
     h.update(repr((horizon, [str(c) for c in cuts] if not isinstance(cuts, (int, np.integer)) else int(cuts), ic_threshold,
                    collapse_min_ic, collapse_ratio, {k: v for k, v in kw.items() if k != 'market'})).encode())
+    if window is not None: h.update(f'window={int(window)}'.encode())   # the full recompute keeps its old keys
     for m in ('quantlab.panel', 'quantlab.features', __name__):
         f = getattr(sys.modules.get(m), '__file__', None); h.update(Path(f).read_bytes() if f else m.encode())
     return h.hexdigest()[:32]
+
+def _disk_path(cache_dir, key) -> Path: return Path(cache_dir) / 'leak_scans' / f'{key}.parquet'
+
+def _disk_get(cache_dir, key) -> pd.DataFrame | None:
+    "The scan stored under `key` in `cache_dir`, or None (absent or unreadable: a miss, logged)."
+    p = _disk_path(cache_dir, key)
+    if not p.exists(): return None
+    try: return pd.read_parquet(p)
+    except Exception as e:
+        logging.getLogger(__name__).warning("leak-scan cache file %s is unreadable (%s): scanning again", p, e); return None
+
+def _disk_put(cache_dir, key, table: pd.DataFrame):
+    "Write `table` under `key` (a temporary file renamed into place: concurrent sweep workers never see half a file)."
+    p = _disk_path(cache_dir, key); p.parent.mkdir(parents=True, exist_ok=True)
+    tmp = p.with_suffix(f'.{os.getpid()}.tmp'); table.to_parquet(tmp); os.replace(tmp, p)
 
 # %% ../nbs/04_leakage.ipynb #761e52c0
 def scan_for_leaks(features,              # None, registry name(s), {name: callable(panel) -> long Series} or a DataFrame
@@ -288,26 +351,40 @@ def scan_for_leaks(features,              # None, registry name(s), {name: calla
                    transform: str = 'rank', sector_neutral: bool = False, winsorize: float = 0.01, # as in compute_features
                    market: pd.Series | None = None, # as in compute_features
                    cache: bool = True,    # reuse a scan of the same data, features, settings and code (see `scan_key`)
+                   window: int | None = 63, # bounded registry features: compare the last `window` bars before each cut, recomputed on lookback + 1 + window bars; None = every row
+                   cache_dir=None,        # also keep scans as Parquet in `cache_dir/leak_scans/` (e.g. the runs' out_dir); None = in-process only
+                   computed: pd.DataFrame | None = None, # the registry features already computed on `panel` with these settings (skips that computation)
                   ) -> pd.DataFrame:
     "Table (feature, check, value, threshold, verdict, detail) of the truncation-invariance and IC-plausibility checks."
     col = f'fwd_ret_{horizon}'
     if col not in panel.columns: raise LeakageError(f"panel has no '{col}': build it with horizons including {horizon}")
+    if window is not None and not (isinstance(window, (int, np.integer)) and window >= 1):
+        raise LeakageError(f"window={window!r} is invalid: pass an integer number of bars >= 1, or None to compare every row up to each cut")
     lag = target_lag(panel, horizon, range(0, 6))
     if lag is None: raise LeakageError(f"panel column '{col}' is not a forward return with any lag 0..5 (see build_dataset)")
     names, fns, pre = _feature_sources(features, panel)
     kw = dict(transform=transform, sector_neutral=sector_neutral, winsorize=winsorize, market=market)
-    key = scan_key(names, fns, pre, panel, horizon, cuts, ic_threshold, collapse_min_ic, collapse_ratio, kw) if cache else None
-    if key in _SCAN_CACHE:
-        out = _SCAN_CACHE[key].copy(); out.attrs.update(cached=True, key=key); return out
-    full = pre.reindex(panel.index).astype(float) if pre is not None else _run(names, fns, panel, kw)
+    key = scan_key(names, fns, pre, panel, horizon, cuts, ic_threshold, collapse_min_ic, collapse_ratio, kw, window) if cache else None
+    hit = _SCAN_CACHE.get(key) if key is not None else None
+    if hit is None and key is not None and cache_dir is not None: hit = _disk_get(cache_dir, key)
+    if hit is not None:
+        _SCAN_CACHE.setdefault(key, hit.copy())
+        out = hit.copy(); out.attrs.update(cached=True, key=key); return out
+    if computed is not None and pre is None:
+        if list(computed.columns) != names or not computed.index.equals(panel.index):
+            raise LeakageError(f"computed features have columns {list(computed.columns)[:5]}... on {len(computed)} rows: pass the frame "
+                               f"compute_features(panel, {names[:3]}..., same settings) returned, on the panel's index, or computed=None")
+        full = computed.astype(float) if not fns else pd.concat([computed.astype(float), _run([], fns, panel, kw)], axis=1)
+    else: full = pre.reindex(panel.index).astype(float) if pre is not None else _run(names, fns, panel, kw)
     rows = ([dict(feature=c, check='truncation', value=np.nan, threshold=0.0, verdict='skip', detail='precomputed column')
-             for c in full.columns] if pre is not None else _truncation_rows(names, fns, panel, cut_dates(panel, cuts), lag, kw, full))
+             for c in full.columns] if pre is not None else _truncation_rows(names, fns, panel, cut_dates(panel, cuts), lag, kw, full, window))
     rows += _ic_rows(full, panel, horizon, ic_threshold, collapse_min_ic, collapse_ratio)
     order = {c: i for i, c in enumerate(full.columns)} | {k: i for i, k in enumerate(('truncation', 'ic', 'ic_collapse'))}
     out = pd.DataFrame(rows).sort_values(['feature', 'check'], key=lambda s: s.map(order), kind='stable').reset_index(drop=True)
     if key is not None:
         while len(_SCAN_CACHE) >= SCAN_CACHE_SIZE: _SCAN_CACHE.pop(next(iter(_SCAN_CACHE)))   # oldest first
         _SCAN_CACHE[key] = out.copy()
+        if cache_dir is not None: _disk_put(cache_dir, key, out)
     out.attrs.update(cached=False, key=key)
     return out
 

@@ -13,8 +13,8 @@ from .data import RAW_COLUMNS, synthetic_market, load_sample, read_panel
 logger = logging.getLogger(__name__)
 
 # %% auto #0
-__all__ = ['logger', 'DERIVED', 'to_wide', 'to_long', 'build_panel', 'market_proxy', 'check_panel', 'check_market', 'row_ranks',
-           'subset_ranks', 'rank_ic', 'panel_from_config']
+__all__ = ['logger', 'DERIVED', 'to_wide_codes', 'to_wide', 'to_long', 'build_panel', 'market_proxy', 'check_panel',
+           'check_market', 'row_ranks', 'subset_ranks', 'rank_ic', 'panel_from_config']
 
 # %% ../nbs/02_panel.ipynb #c445e934
 def _grid(df):
@@ -25,17 +25,36 @@ def _grid(df):
         di, cal = pd.factorize(idx.get_level_values(0), sort=True); si, syms = pd.factorize(idx.get_level_values(1), sort=True)
     return pd.DatetimeIndex(cal, name='date'), pd.Index(syms, name='symbol'), np.asarray(di, np.int64), np.asarray(si, np.int64)
 
+def to_wide_codes(panel: pd.DataFrame, # long panel indexed by (date, symbol)
+                  col: str             # a label column, e.g. 'sector'
+                 ) -> tuple[np.ndarray, pd.Index, pd.DatetimeIndex, pd.Index]:
+    "`(codes, labels, dates, symbols)`: a `date x symbol` int array of positions in the sorted `labels` (-1 = absent row or missing label)."
+    if col not in panel.columns:
+        raise PanelError(f"panel has no column {col!r}: columns are {list(panel.columns)}; build_panel adds the derived ones")
+    cal, syms, di, si = _grid(panel)
+    codes, labels = pd.factorize(panel[col], sort=True)
+    out = np.full(len(cal) * len(syms), -1, np.int64); out[di * len(syms) + si] = codes
+    return out.reshape(len(cal), len(syms)), pd.Index(labels), cal, syms
+
 def to_wide(panel: pd.DataFrame, # long panel indexed by (date, symbol)
             col: str             # column to spread
            ) -> pd.DataFrame:
     "`date x symbol` frame of `panel[col]` over the panel's full calendar; absent rows NaN (False for bool columns)."
     if col not in panel.columns:
         raise PanelError(f"panel has no column {col!r}: columns are {list(panel.columns)}; build_panel adds the derived ones")
+    s = panel[col]
+    if isinstance(s.dtype, pd.StringDtype):        # labels (sector): placed by code, one column array each, as unstack builds them
+        codes, labels, cal, syms = to_wide_codes(panel, col)
+        vals = pd.array(list(labels) + [None], dtype=s.dtype)           # code -1 -> the dtype's missing value
+        take = np.where(codes < 0, len(labels), codes)
+        out = pd.DataFrame({j: vals.take(take[:, j]) for j in range(len(syms))})
+        out.index, out.columns = cal, syms
+        return out
     cal, syms, di, si = _grid(panel)
-    v = panel[col].to_numpy()
+    v = s.to_numpy()
     if v.dtype == bool: out = np.zeros((len(cal), len(syms)), bool)
     elif v.dtype.kind in 'fiu': out = np.full((len(cal), len(syms)), np.nan)
-    else: return panel[col].unstack('symbol').reindex(index=cal, columns=syms)
+    else: return s.unstack('symbol').reindex(index=cal, columns=syms)
     out.ravel()[di * len(syms) + si] = v
     return pd.DataFrame(out, index=cal, columns=syms)
 
