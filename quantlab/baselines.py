@@ -76,7 +76,8 @@ def run_baselines(panel: pd.DataFrame, # built panel
     in_window = sc.index.get_level_values('date').isin(dec)
     out, tov, weights = {}, {}, {}
     for name in sc.columns:  # four books; each one is vectorised over dates and names
-        book = book_from_scores(sc[name].where(in_window).dropna().rename('score'), panel, cfg.neutralize, cfg.portfolio, cfg.turnover)
+        book = book_from_scores(sc[name].where(in_window).dropna().rename('score'), panel, cfg.neutralize, cfg.portfolio, cfg.turnover,
+                                costs=cfg.costs, lag=cfg.panel.lag, horizon=cfg.model.target_horizon)   # the model's book: a cost-aware one plans with the run's costs
         out[name], cost_notes = _priced(book.weights, panel, cfg, dec, ret)
         tov[name], weights[name] = book.turnover.reindex(dec), book.weights
         notes += [f"{name}: {n}" for n in [*book.notes, *cost_notes]]

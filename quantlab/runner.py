@@ -26,7 +26,7 @@ from .costs import apply_costs, capacity_curve, price_window, hold_book
 from .capm import ic_stats, deflated_sharpe
 from .gates import portfolio_metrics, evaluate_gates
 from .diagnostics import backtest_diagnostics
-from .baselines import run_baselines, compare_to_baselines, oos_window
+from .baselines import run_baselines, compare_to_baselines, oos_window, difference_test
 from .assertions import check_all, enforce
 
 # %% auto #0
@@ -338,7 +338,8 @@ def _stage_leaks(r, ctx):
     fc = r.config.features
     r.leak_scan = scan_for_leaks(r.feature_list, r.panel, horizon=r.config.model.target_horizon, cuts=fc.leak_cuts,
                                  ic_threshold=fc.leak_ic_threshold, transform=fc.transform, sector_neutral=fc.sector_neutral,
-                                 winsorize=fc.winsorize, market=ctx['market'])
+                                 winsorize=fc.winsorize, market=ctx['market'], computed=ctx['all_features'],   # the features stage's frame
+                                 cache_dir=r.config.runtime.out_dir)   # Parquet cache in <out_dir>/leak_scans, keyed by scan_key: re-runs and sweeps skip it
     r.reports['leak_scan'] = dict(allowed_flagged=refuse_flagged(r.leak_scan, fc.allow_flagged),
                                   verdicts=r.leak_scan['verdict'].value_counts().to_dict())
 
@@ -487,7 +488,6 @@ def _stage_trials(r, ctx):
 
 # %% ../nbs/16_runner.ipynb #c0e1f2a3
 from dataclasses import replace as _replace
-from scipy.stats import norm as _norm
 
 def estimator_label(name: str, params: dict | None = None) -> str:
     "How an estimator is named in the model comparison: its class path (or 'xgboost'), with its parameters when set."
@@ -513,14 +513,14 @@ def _stage_compare(r, ctx):
         wf = _fit_model(r, ctx, _replace(c.model, estimator=name, estimator_params=params, compare_estimators=()))
         b = _book(r, wf.scores); cr = _price(r, ctx, b.weights)     # the main path's book and costs
         R = pd.DataFrame(dict(gross=cr.gross, net=cr.net, market=r.returns['market']))
-        t = float(ic_stats(r.returns['net'] - cr.net)['t_ic'])      # main minus this one, daily net: the baselines' test
+        dt = difference_test(r.returns['net'] - cr.net)              # main minus this one, daily net: the baselines' EWC test
         rows[label] = dict(role='compare', **_compare_row(r, wf.ic, R, b.weights.loc[dec], cr.traded_turnover.reindex(dec)),
-                           t_diff=t, main_beats=bool(_norm.sf(t) < 0.05))
+                           t_diff=dt['t_diff'], dof=dt['dof'], p_value=dt['p_value'], main_beats=dt['beaten'])
         rep[label] = dict(seconds=round(time.perf_counter() - t0, 3), model_seconds=wf.report.get('seconds'), book_notes=list(b.notes))
     t = pd.DataFrame.from_dict(rows, orient='index').rename_axis('estimator')
     r.tables['model_comparison'] = t.astype(dict(t_diff=float, main_beats='boolean'))
-    r.reports['model_comparison'] = dict(estimators=rep, test='main beats an estimator when the Newey-West t of their daily net '
-                                         'return difference rejects 0 one-sided at 5% (as the baselines)')
+    r.reports['model_comparison'] = dict(estimators=rep, test='main beats an estimator when the EWC t of their daily net return difference '
+                                         '(Student t on har_dof dof) rejects 0 one-sided at 5%, as the baselines (baselines.difference_test)')
 
 
 # %% ../nbs/16_runner.ipynb #9022a9a1
