@@ -2,12 +2,15 @@
 planted alpha of known IC, with Clopper-Pearson 95% intervals (run by hand; prints numbers, asserts nothing).
 
     nice -n 10 python bench/bench_power.py --out /tmp/power.csv                       # today's rank book
-    nice -n 10 python bench/bench_power.py --method optimize --out /tmp/power_opt.csv # the cost-aware book, once it exists
+    nice -n 10 python bench/bench_power.py --method aim --order interleave --days 250 500 --alphas 0.05 0.03 0.02 0.01 \
+        --retrain-every 50 --seeds 25 --out /tmp/power_aim.csv                       # the cost-aware book, every cell
+    nice -n 10 python bench/bench_power.py --method aim --residual-target false ...  # a model-side variant (efficiency)
     python bench/bench_power.py --summary /tmp/power.csv                               # summarise what has finished
 
 Each finished run appends one row to `--out` at once (a time-boxed run keeps what it did). The grid is walked seed
-by seed: first blocks of two null markets and one at the largest alpha (so size reaches its count early), then the
-other alphas seed by seed. Markets: `--n-symbols` names (all in the universe), `n_days = --n-days -
+by seed: with `--order phased` (default) first blocks of two null markets and one at the largest alpha (so size reaches
+its count early), then the other alphas seed by seed; with `--order interleave` each seed runs its two nulls and every
+alpha before the next seed (every cell grows together). `--seed0` starts the seeds elsewhere (e.g. a disjoint set). Markets: `--n-symbols` names (all in the universe), `n_days = --n-days -
 250 + days` (the training history stays the same whatever the OOS window). Summaries use `quantlab.power.summarise`
 (the same code as `operating_characteristic`).
 """
@@ -21,19 +24,27 @@ def one(cfg, alpha, seed, days, out_dir):
     "One backtest; a flat row of what the operating characteristic needs."
     from quantlab.runner import run_backtest
     from quantlab.power import run_outcome, oracle_ic
-    t = time.perf_counter()
+    t, c0 = time.perf_counter(), time.process_time()
     r = run_backtest(cfg, out_dir=out_dir, save=False, save_inputs=False, n_jobs=1, progress=False)
-    return dict(alpha_ic=alpha, seed=seed, days=days, seconds=round(time.perf_counter() - t, 1),
-                load=round(os.getloadavg()[0], 2), **run_outcome(r), net_sharpe=r.metrics.loc['sharpe', 'net'], oracle_ic=oracle_ic(cfg))
+    cpu = time.process_time() - c0
+    return dict(alpha_ic=alpha, seed=seed, days=days, seconds=round(time.perf_counter() - t, 1), cpu_seconds=round(cpu, 1),
+                load=round(os.getloadavg()[0], 2), **run_outcome(r), net_sharpe=r.metrics.loc['sharpe', 'net'],
+                gross_sharpe=r.metrics.loc['sharpe', 'gross'], oracle_ic=oracle_ic(cfg), method=cfg.portfolio.method,
+                n_symbols=cfg.data.n_symbols, top_n=cfg.universe.top_n, retrain_every=cfg.cv.retrain_every,
+                residual_target=cfg.model.residual_target, n_features=len(r.feature_list or ()), has_tshock='turnover_shock' in (r.feature_list or ()))
 
 def grid(a):
     "Phase 1, seed by seed: two null markets and one at the largest alpha (size first); phase 2: the other alphas."
-    base = with_overrides(RunConfig(), n_symbols=a.n_symbols, top_n=a.n_symbols, retrain_every=a.retrain_every, progress=False,
-                          **({} if a.method == 'rank' else dict(method=a.method)))   # 'rank' is today's only book (no portfolio.method key yet)
+    extra = {} if a.residual_target == 'default' else dict(residual_target=a.residual_target == 'true')
+    base = with_overrides(RunConfig(), n_symbols=a.n_symbols, top_n=a.top_n or a.n_symbols, retrain_every=a.retrain_every,
+                          progress=False, method=a.method, **extra)
     top, rest = max(a.alphas), [x for x in a.alphas if x != max(a.alphas)]
-    phase1 = [((0.0, s), (0.0, 10_000 + s), (top, s)) for s in range(a.seeds)]
-    phase2 = [tuple((x, s) for x in rest) for s in range(a.seeds)]
-    for block in phase1 + phase2:
+    seeds = range(a.seed0, a.seed0 + a.seeds)
+    nulls = [] if a.no_nulls else [0.0]
+    phase1 = [tuple((0.0, x) for x in ([s, 10_000 + s] if nulls else [])) + ((top, s),) for s in seeds]
+    phase2 = [tuple((x, s) for x in rest) for s in seeds]
+    blocks = phase1 + phase2 if a.order == 'phased' else [b1 + b2 for b1, b2 in zip(phase1, phase2)]
+    for block in blocks:
         for days in a.days:
             for alpha, seed in block:
                 yield with_overrides(base, alpha_ic=alpha, seed=seed, days=days, n_days=a.n_days - 250 + days), alpha, seed, days
@@ -45,6 +56,10 @@ def main():
     ap.add_argument('--seeds', type=int, default=50); ap.add_argument('--days', type=int, nargs='+', default=[250])
     ap.add_argument('--alphas', type=float, nargs='+', default=[0.05, 0.02, 0.03, 0.01])
     ap.add_argument('--n-symbols', type=int, default=150); ap.add_argument('--n-days', type=int, default=750)
+    ap.add_argument('--top-n', type=int, default=None, help='universe.top_n (default: all --n-symbols names)')
+    ap.add_argument('--order', default='phased', choices=['phased', 'interleave'])
+    ap.add_argument('--seed0', type=int, default=0); ap.add_argument('--no-nulls', action='store_true')
+    ap.add_argument('--residual-target', default='default', choices=['default', 'true', 'false'])
     ap.add_argument('--n-jobs', type=int, default=2)
     ap.add_argument('--retrain-every', type=int, default=20, help='cv.retrain_every (20 = the default config)')
     a = ap.parse_args()
