@@ -55,6 +55,7 @@ def grid(a):
     else:
         blocks = phase1 + phase2 if a.order == 'phased' else [b1 + b2 for b1, b2 in zip(phase1, phase2)]
         order = [(alpha, seed, days) for block in blocks for days in a.days for alpha, seed in block]
+    order = list(dict.fromkeys(order))   # one run per (alpha, seed, days), first occurrence first
     done = set()
     if a.skip_done and Path(a.out).exists():
         import pandas as pd
