@@ -19,7 +19,7 @@ _all_ = ['rank_ic']   # defined in 02_panel; re-exported here next to `ic_stats`
 __all__ = ['align_returns', 'newey_west_lags', 'CapmResult', 'har_dof', 'ewc_lrv', 'capm_stats', 'drawdown', 'Drawdown',
            'max_drawdown', 'drawdown_table', 'equity_curve', 'monthly_returns', 'annual_returns', 'perf_stats',
            'rolling_stats', 'ic_stats', 'probabilistic_sharpe', 'expected_max_sharpe', 'deflated_sharpe',
-           'block_indices', 'bootstrap_ci', 'rank_ic']
+           'block_indices', 'optimal_block', 'bootstrap_ci', 'rank_ic']
 
 # %% ../nbs/07_capm.ipynb #e87fcfe2
 _log = logging.getLogger(__name__)
@@ -268,20 +268,52 @@ def block_indices(n: int, n_boot: int, block: int, method: str = 'stationary', s
 _STATS = dict(mean=lambda a, ppy: a.mean(axis=1),
               sharpe=lambda a, ppy: a.mean(axis=1) / a.std(axis=1, ddof=1) * math.sqrt(ppy))
 
+def _nw_se_rows(a: np.ndarray, lags: int) -> np.ndarray:
+    "Newey-West (Bartlett kernel, `lags`) standard error of the mean of each row of `a` (rows x T)."
+    d = a - a.mean(axis=1, keepdims=True); T = a.shape[1]; v = (d * d).mean(axis=1)
+    for k in range(1, min(lags, T - 1) + 1): v = v + 2 * (1 - k / (lags + 1)) * (d[:, k:] * d[:, :-k]).sum(axis=1) / T
+    return np.sqrt(np.maximum(v, 0) / T)
+
+def _se_rows(a: np.ndarray, stat: str, lags: int, ppy: int) -> np.ndarray:
+    "HAC standard error of `stat` ('mean' or annualised 'sharpe', by its influence function) for each row of `a`."
+    if stat == 'mean': return _nw_se_rows(a, lags)
+    m, s = a.mean(axis=1, keepdims=True), a.std(axis=1, ddof=1, keepdims=True); z = (a - m) / s
+    return _nw_se_rows(z - (m / s) / 2 * (z ** 2 - 1), lags) * math.sqrt(ppy)
+
+def optimal_block(x: np.ndarray, method: str = 'stationary') -> float:
+    "Politis-White / Patton-Politis-White optimal mean block length of `x` (arch), at least 1 (an integer for 'circular')."
+    from arch.bootstrap import optimal_block_length   # imported here: only the bootstrap needs arch
+    b = max(1.0, float(optimal_block_length(np.asarray(x, float))[method].iloc[0]))
+    return float(math.ceil(b)) if method == 'circular' else b
+
+
+# %% ../nbs/07_capm.ipynb #6b7ba008
 def bootstrap_ci(x: pd.Series,         # returns (for 'sharpe') or an IC series (for 'mean')
                  stat='sharpe',        # 'sharpe' (annualised), 'mean', or f(array (n_boot, T)) -> (n_boot,)
                  n_boot: int = 2000,   # bootstrap replications
-                 block: int | None = None, # mean block length; None = ceil(T^(1/3))
+                 block: float | None = None, # mean block length; None = `optimal_block` of x (Politis-White, arch)
                  method: str = 'stationary', # 'stationary' or 'circular'
-                 level: float = 0.95,  # confidence level of the percentile interval
-                 seed: int = 0, periods_per_year: int = 252) -> pd.Series:
-    "Block-bootstrap percentile confidence interval of a statistic of an autocorrelated series."
+                 level: float = 0.95,  # confidence level
+                 seed: int = 0, periods_per_year: int = 252,
+                 interval: str | None = None) -> pd.Series: # 'studentized' (default for 'mean'/'sharpe') or 'percentile'
+    "Block-bootstrap confidence interval (bootstrap-t or percentile) of a statistic of an autocorrelated series."
     a = _as_returns(x, 'x').dropna().to_numpy()
     if len(a) < 10: raise MetricsError(f"x has {len(a)} non-NaN values, need >= 10 to bootstrap")
     f = _STATS.get(stat) if isinstance(stat, str) else (lambda m, ppy: stat(m))
     if f is None: raise MetricsError(f"stat must be one of {list(_STATS)} or a function, got {stat!r}")
-    b = block or math.ceil(len(a) ** (1 / 3))
-    boot = f(a[block_indices(len(a), n_boot, b, method, seed)], periods_per_year)
-    lo, hi = np.quantile(boot, [(1 - level) / 2, (1 + level) / 2])
-    return pd.Series(dict(estimate=float(f(a[None, :], periods_per_year)[0]), lower=lo, upper=hi, level=level,
-                          n_boot=n_boot, block=b), dtype=float, name=f'ci_{stat if isinstance(stat, str) else "stat"}')
+    named = isinstance(stat, str); interval = interval or ('studentized' if named else 'percentile')
+    if interval not in ('studentized', 'percentile') or (interval == 'studentized' and not named):
+        raise MetricsError(f"interval={interval!r} is invalid here: use 'percentile', or 'studentized' with stat 'mean' or 'sharpe'")
+    if method not in ('stationary', 'circular'): raise MetricsError(f"method must be 'circular' or 'stationary', got {method!r}")
+    b = block or optimal_block(a, method)
+    rs = a[block_indices(len(a), n_boot, b if method == 'stationary' else int(math.ceil(b)), method, seed)]
+    est, boot = float(f(a[None, :], periods_per_year)[0]), f(rs, periods_per_year)
+    q = [(1 - level) / 2, (1 + level) / 2]
+    if interval == 'percentile': lo, hi = np.quantile(boot, q)
+    else:
+        L = math.ceil(4 * (len(a) / 100) ** (2 / 9)); se = _se_rows(a[None, :], stat, L, periods_per_year)[0]
+        tq = np.quantile((boot - est) / _se_rows(rs, stat, L, periods_per_year), q)
+        lo, hi = est - tq[1] * se, est - tq[0] * se
+    return pd.Series(dict(estimate=est, lower=lo, upper=hi, level=level, n_boot=n_boot, block=b,
+                          studentized=float(interval == 'studentized')), dtype=float, name=f'ci_{stat if named else "stat"}')
+

@@ -14,8 +14,8 @@ from .panel import to_wide, market_proxy
 
 # %% auto #0
 __all__ = ['FEATURE_KINDS', 'FEATURES', 'WideInputs', 'Feature', 'register_feature', 'mom_12_1', 'reversal_5', 'downside_vol_60',
-           'beta_60', 'idio_vol_60', 'volume_z', 'dollar_volume_rank', 'log_mcap', 'book_to_market', 'rsi_14',
-           'dist_52w_high', 'available_features', 'cross_section', 'check_feature_output', 'long_positions',
+           'beta_60', 'idio_vol_60', 'volume_z', 'dollar_volume_rank', 'log_mcap', 'book_to_market', 'turnover_shock',
+           'rsi_14', 'dist_52w_high', 'available_features', 'cross_section', 'check_feature_output', 'long_positions',
            'gather_wide', 'compute_features', 'signal_features', 'signal_scores']
 
 # %% ../nbs/03_features.ipynb #75459d37
@@ -54,15 +54,16 @@ class Feature:
     lookback: int = 0                      # bars of history before t it uses (0 = same-day only)
     doc: str = ''                          # one-line definition
     kind: str = 'signal'                   # 'signal' (moves day to day) or 'characteristic' (a slow level of the name)
+    unbounded: bool = False                # True: row t depends on every bar before it (an EWM); `lookback` is then its warm-up
 
 FEATURE_KINDS = ('signal', 'characteristic')
 FEATURES: dict[str, Feature] = {}
 
-def register_feature(name: str, needs=('close',), lookback: int = 0, doc: str = '', kind: str = 'signal'):
+def register_feature(name: str, needs=('close',), lookback: int = 0, doc: str = '', kind: str = 'signal', unbounded: bool = False):
     "Decorator adding `fn(W) -> wide frame` to `FEATURES` under `name`."
     if kind not in FEATURE_KINDS: raise FeatureError(f"feature {name!r}: kind={kind!r} is invalid, pass one of {FEATURE_KINDS}")
     def deco(fn):
-        FEATURES[name] = Feature(name, fn, tuple(needs), int(lookback), doc or (fn.__doc__ or ''), kind)
+        FEATURES[name] = Feature(name, fn, tuple(needs), int(lookback), doc or (fn.__doc__ or ''), kind, bool(unbounded))
         return fn
     return deco
 
@@ -141,8 +142,16 @@ def log_mcap(W): return np.log(W['market_cap'].where(W['market_cap'] > 0))
 @register_feature('book_to_market', needs=('book_to_market',), doc='book-to-market ratio as given by the panel', kind='characteristic')
 def book_to_market(W): return W['book_to_market'].astype(float)
 
+# %% ../nbs/03_features.ipynb #3af4de5d
+@register_feature('turnover_shock', needs=('close', 'volume', 'market_cap'), lookback=252, unbounded=True,
+                  doc='log share turnover (dollar volume / cap) minus its mean over the 252 bars to t-1, EWM half-life 2 bars')
+def turnover_shock(W):
+    lt = np.log((W['close'] * W['volume'] / W['market_cap']).where(W['volume'] > 0))
+    base = lt.rolling(252, min_periods=126).mean().shift(1)
+    return (lt - base).ewm(halflife=2, min_periods=1).mean()
+
 # %% ../nbs/03_features.ipynb #88e854a1
-@register_feature('rsi_14', lookback=14, doc="Wilder RSI over 14 bars (EWM alpha 1/14 of up and down moves), 0..100")
+@register_feature('rsi_14', lookback=14, doc="Wilder RSI over 14 bars (EWM alpha 1/14 of up and down moves), 0..100", unbounded=True)
 def rsi_14(W):
     d = W['close'].diff()
     up = d.clip(lower=0).ewm(alpha=1 / 14, adjust=False, min_periods=14).mean()
