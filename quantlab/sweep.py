@@ -27,7 +27,7 @@ def _sweep_task(cfg: RunConfig, out_dir, log_queue, n_jobs: int, init: bool = Tr
     if init: worker_init()   # a process worker; threads share the caller's process (each run caps BLAS itself)
     r = run_backtest(cfg, out_dir=out_dir, n_jobs=n_jobs, progress=False, log_queue=log_queue, save_inputs=False)
     net, h = r.metrics['net'], r.hashes()
-    return dict(config_hash=r.manifest['config_hash'], scores_hash=r.manifest.get('scores_hash'), data_hash=r.manifest['data_hash'], run_id=r.manifest['run_id'], run_dir=r.manifest['run_dir'],
+    return dict(config_hash=r.manifest['config_hash'], data_hash=r.manifest['data_hash'], run_id=r.manifest['run_id'], run_dir=r.manifest['run_dir'],
                 net_sharpe=net.get('sharpe'), ir_mkt=net.get('ir_mkt'), alpha_t=net.get('t_alpha'), beta=net.get('beta'),
                 verdict=r.verdict, assertions_passed=r.manifest['assertions_passed'], net=r.returns['net'],
                 **{f'{k}_hash': h[k] for k in ('returns', 'weights', 'metrics', 'scores')})
@@ -60,7 +60,7 @@ def _deflate(table: pd.DataFrame) -> pd.Series:
     sr = table['net'].map(lambda r: r.mean() / r.std() if r.std() > 0 else np.nan)
     out = pd.Series(np.nan, index=table.index)
     for _, g in table.groupby('data_hash', sort=False):
-        first = ~g[list(TRIAL_KEY)].astype(str).duplicated() # a repeated (config, scores) is not a new trial (the ledger's TRIAL_KEY)
+        first = ~g[list(TRIAL_KEY)].astype(str).duplicated() # a repeated (config, scores) is not a new trial (the ledger's TRIAL_KEY; scores_hash = the scores frame's hash)
         n, s = int(first.sum()), sr.loc[g.index[first]]
         var = float(s.var(ddof=1)) if s.notna().sum() > 1 else 0.0
         for i in g.index:
