@@ -2,7 +2,9 @@
 
     python bench/bench_xgb.py build   --sizes 750x2520 3000x2520      # cache the datasets (X float32, y, y_train)
     python bench/bench_xgb.py profile --size 750x2520 --fits 12        # per-part seconds of refit 12 (the largest)
-    python bench/bench_xgb.py compare --sizes 750x2520 3000x2520 --old /tmp/xgb_old [--set quantised=True]
+    PYTHONPATH=/tmp/xgb_old python bench/bench_xgb.py profile ...      # the same with the old code (scores hash printed)
+    python bench/bench_xgb.py compare --sizes 750x2520 3000x2520 --old /tmp/xgb_old [--set hist_cuts='"uniform"']
+    python bench/bench_xgb.py planted --seeds 0 1 2 3 4 --market 300x1260 --alpha 0.05   # uniform cuts vs default: OOS IC
 
 Datasets are the run's defaults (`run_backtest`'s dataset stage, as `bench_scale.py` sizes them): `n_symbols` x
 `n_days` synthetic market, `top_n` = 75% of the names, the signal features on universe rows, target `fwd_ret_5`,
@@ -71,6 +73,8 @@ def profile(size, cache, fits, extra):
         setattr(obj, name, g); return f
     orig = [(xgb, 'DMatrix', wrap(xgb, 'DMatrix', 'DMatrix build')), (xgb, 'train', wrap(xgb, 'train', 'xgb.train (boost + metric)')),
             (xgb.Booster, 'predict', wrap(xgb.Booster, 'predict', 'predict'))]
+    if hasattr(xgb.DMatrix, 'slice'): orig.append((xgb.DMatrix, 'slice', wrap(xgb.DMatrix, 'slice', 'DMatrix.slice')))
+    orig.append((xgb, 'QuantileDMatrix', wrap(xgb, 'QuantileDMatrix', 'QuantileDMatrix build')))
     if hasattr(qm, '_ic_metric'):
         f0 = qm._ic_metric
         def ic_metric(*a, **k):
@@ -90,12 +94,47 @@ def profile(size, cache, fits, extra):
     print(f"{size}: {len(X)} rows, {len(specs)} refits; load {os.getloadavg()}", flush=True)
     for k in fits:
         acc.clear(); t0, c0 = time.perf_counter(), time.process_time()
-        r = qm._pooled_job(Xv, t, codes, specs[k], model, cands, None, 1, **extra)[0]
+        hist = (extra.get('max_bin', 64), extra.get('hist_cuts', 'data'))
+        r = qm._pooled_job(Xv, t, codes, specs[k], model, cands, None, 1, *([hist] if extra else []))[0]
         wall, cpu = time.perf_counter() - t0, time.process_time() - c0
-        print(f"refit {k}: train rows {r['train_rows']}, rounds {r['n_rounds']}, wall {wall:.1f} s, CPU {cpu:.1f} s, load {os.getloadavg()[0]:.1f}")
+        import hashlib
+        print(f"refit {k}: train rows {r['train_rows']}, rounds {r['n_rounds']}, wall {wall:.1f} s, CPU {cpu:.1f} s, load {os.getloadavg()[0]:.1f}, "
+              f"scores sha256 {hashlib.sha256(np.ascontiguousarray(r['score']).tobytes()).hexdigest()[:12]}")
         for key, (w, c, n) in acc.items(): print(f"  {key:<28} {n:5d} calls  wall {w:7.2f} s  CPU {c:7.2f} s  ({c / cpu:5.1%} of CPU)")
         print(flush=True)
     for obj, name, f in orig: setattr(obj, name, f)
+
+
+def planted(seeds, n, T, alpha, variants):
+    "OOS rank IC of the default walk-forward and of each variant on planted markets (one per seed), and the scores' correlation."
+    import pandas as pd
+    from quantlab.config import CVConfig, ModelConfig, FeatureConfig
+    from quantlab.data import synthetic_market
+    from quantlab.panel import build_panel
+    from quantlab.features import compute_features, available_features
+    from quantlab.leakage import build_dataset
+    from quantlab.models import walk_forward, residual_target
+    rows = []
+    for seed in seeds:
+        raw, market = synthetic_market(n_symbols=n, n_days=T, seed=seed, alpha_ic=alpha)
+        panel = build_panel(raw, horizons=(5,), market=market, top_n=int(0.75 * n))
+        ds = build_dataset(compute_features(panel, names=available_features(panel, kinds=FeatureConfig().kinds), market=market), panel, horizon=5, lag=1)
+        yr, cal = residual_target(ds.y, panel), panel.index.get_level_values('date').unique()
+        base = None
+        for name, ex in [('default', {})] + variants:
+            c = time.process_time()
+            r = walk_forward(ds.X, ds.y, CVConfig(), ModelConfig(), horizon=5, lag=1, seed=seed, progress=False, calendar=cal, y_train=yr, **ex)
+            base = r if base is None else base
+            rows.append(dict(seed=seed, variant=name, oos_ic=r.ic.mean(), ic_train=r.ic_train.mean(), cpu=time.process_time() - c,
+                             corr=np.corrcoef(r.scores, base.scores)[0, 1], rounds=r.folds.n_rounds.mean()))
+            print(rows[-1], flush=True)
+    df = pd.DataFrame(rows)
+    piv = df.pivot(index='seed', columns='variant', values='oos_ic')
+    print(df.groupby('variant')[['oos_ic', 'ic_train', 'cpu', 'corr', 'rounds']].mean().round(5).to_string())
+    for name, _ in variants:
+        d = piv[name] - piv['default']
+        print(f"{name}: OOS IC minus default {d.mean():+.5f} (sd of the difference {d.std(ddof=1):.5f}, se {d.std(ddof=1) / np.sqrt(len(d)):.5f}); "
+              f"sd of the default's OOS IC across seeds {piv['default'].std(ddof=1):.5f}")
 
 
 CHILD = r'''
@@ -139,7 +178,10 @@ def compare(sizes, cache, old, extra, repeat, out):
 
 if __name__ == '__main__':
     ap = argparse.ArgumentParser()
-    ap.add_argument('what', choices=['build', 'profile', 'compare'])
+    ap.add_argument('what', choices=['build', 'profile', 'compare', 'planted'])
+    ap.add_argument('--seeds', nargs='+', type=int, default=[0, 1, 2, 3, 4])
+    ap.add_argument('--market', default='300x1260', help='planted: names x days')
+    ap.add_argument('--alpha', type=float, default=0.05)
     ap.add_argument('--sizes', nargs='+', default=['750x2520', '3000x2520'])
     ap.add_argument('--size', default='750x2520')
     ap.add_argument('--fits', nargs='+', type=int, default=[12])
@@ -154,4 +196,6 @@ if __name__ == '__main__':
     if a.what == 'build':
         for s in a.sizes: build(*map(int, s.split('x')), cache)
     elif a.what == 'profile': profile(a.size, cache, a.fits, extra)
+    elif a.what == 'planted':
+        planted(a.seeds, *map(int, a.market.split('x')), a.alpha, [('uniform', dict(hist_cuts='uniform')), ('uniform+bin32', dict(hist_cuts='uniform', max_bin=32))])
     else: compare(a.sizes, cache, a.old, extra, a.repeat, cache)
