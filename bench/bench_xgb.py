@@ -4,6 +4,7 @@
     python bench/bench_xgb.py profile --size 750x2520 --fits 12        # per-part seconds of refit 12 (the largest)
     PYTHONPATH=/tmp/xgb_old python bench/bench_xgb.py profile ...      # the same with the old code (scores hash printed)
     python bench/bench_xgb.py compare --sizes 750x2520 3000x2520 --old /tmp/xgb_old [--set hist_cuts='"uniform"']
+    python bench/bench_xgb.py ab --size 750x2520 --fits 0 12 --old /tmp/xgb_old --repeat 3   # old / new / uniform interleaved
     python bench/bench_xgb.py planted --seeds 0 1 2 3 4 --market 300x1260 --alpha 0.05   # uniform cuts vs default: OOS IC
 
 Datasets are the run's defaults (`run_backtest`'s dataset stage, as `bench_scale.py` sizes them): `n_symbols` x
@@ -105,6 +106,42 @@ def profile(size, cache, fits, extra):
     for obj, name, f in orig: setattr(obj, name, f)
 
 
+def ab(size, cache, fits, old, repeat):
+    "Per-refit CPU of old code / new default / new uniform cuts, interleaved in one process (one load regime), min and median."
+    import hashlib, shutil, importlib, tempfile
+    from quantlab.config import CVConfig, ModelConfig
+    from quantlab.cv import walk_forward_schedule
+    import quantlab.models as qm
+    mods = {}
+    if old:
+        d = Path(tempfile.mkdtemp(prefix='xgb_old_')); shutil.copytree(Path(old) / 'quantlab', d / 'quantlab_old')
+        sys.path.insert(0, str(d)); mods['old'] = importlib.import_module('quantlab_old.models')
+    X, y, yr, cal = load(size, cache); cv, model = CVConfig(), ModelConfig()
+    codes = cal.get_indexer(X.index.get_level_values('date'))
+    sched = walk_forward_schedule(cal, cv.days, cv.retrain_every, 5, 1, cv.embargo, cv.window, cv.max_train_days)
+    specs = qm._specs(cal, sched, cv, 5, 1, 0)
+    t = qm.target_transform(yr, model.target).to_numpy(np.float32); Xv = np.ascontiguousarray(X.to_numpy(np.float32))
+    cands = [(model.max_depth, model.learning_rate)]
+    fx = (17, model.max_depth, model.learning_rate)    # an off-schedule refit (cv_every > 1): the final fit only, 17 rounds
+    runs = [(n, m, a) for n, m, a in [('old', mods.get('old'), ()), ('new', qm, ()), ('new uniform', qm, ((64, 'uniform'),)),
+                                      ('new no-CV', qm, ('fixed',)), ('uniform no-CV', qm, ('fixed', (64, 'uniform')))] if m is not None]
+    res = {}
+    print(f"{size}: {len(X)} rows; refits {fits}; load {os.getloadavg()}", flush=True)
+    for rep in range(repeat):
+        for k in fits:
+            for name, m, a in runs:
+                fixed = fx if a[:1] == ('fixed',) else None; a_ = a[1:] if fixed else a
+                c = time.process_time(); r = m._pooled_job(Xv, t, codes, specs[k], model, cands, fixed, 1, *a_)[0]; cpu = time.process_time() - c
+                h = hashlib.sha256(np.ascontiguousarray(r['score']).tobytes()).hexdigest()[:12]
+                res.setdefault((name, k), []).append(cpu)
+                print(f"  rep {rep} refit {k:2d} {name:<12} CPU {cpu:6.2f} s  rounds {r['n_rounds']}  sha {h}  load {os.getloadavg()[0]:.1f}", flush=True)
+    print(f"{size}: CPU seconds per refit, min / median over {repeat} (refits {fits}, train rows up to {specs[max(fits)][2] - specs[max(fits)][1] + 1} dates)")
+    for name, _, _ in runs:
+        v = [x for k in fits for x in res[(name, k)]]
+        mn = sum(min(res[(name, k)]) for k in fits); md = sum(float(np.median(res[(name, k)])) for k in fits)
+        print(f"  {name:<12} min {mn:7.2f}  median {md:7.2f}")
+
+
 def planted(seeds, n, T, alpha, variants):
     "OOS rank IC of the default walk-forward and of each variant on planted markets (one per seed), and the scores' correlation."
     import pandas as pd
@@ -178,7 +215,7 @@ def compare(sizes, cache, old, extra, repeat, out):
 
 if __name__ == '__main__':
     ap = argparse.ArgumentParser()
-    ap.add_argument('what', choices=['build', 'profile', 'compare', 'planted'])
+    ap.add_argument('what', choices=['build', 'profile', 'compare', 'planted', 'ab'])
     ap.add_argument('--seeds', nargs='+', type=int, default=[0, 1, 2, 3, 4])
     ap.add_argument('--market', default='300x1260', help='planted: names x days')
     ap.add_argument('--alpha', type=float, default=0.05)
@@ -196,6 +233,7 @@ if __name__ == '__main__':
     if a.what == 'build':
         for s in a.sizes: build(*map(int, s.split('x')), cache)
     elif a.what == 'profile': profile(a.size, cache, a.fits, extra)
+    elif a.what == 'ab': ab(a.size, cache, a.fits, a.old, a.repeat)
     elif a.what == 'planted':
         planted(a.seeds, *map(int, a.market.split('x')), a.alpha, [('uniform', dict(hist_cuts='uniform')), ('uniform+bin32', dict(hist_cuts='uniform', max_bin=32))])
     else: compare(a.sizes, cache, a.old, extra, a.repeat, cache)
