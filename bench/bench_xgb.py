@@ -5,6 +5,7 @@
     PYTHONPATH=/tmp/xgb_old python bench/bench_xgb.py profile ...      # the same with the old code (scores hash printed)
     python bench/bench_xgb.py compare --sizes 750x2520 3000x2520 --old /tmp/xgb_old [--set hist_cuts='"uniform"']
     python bench/bench_xgb.py ab --size 750x2520 --fits 0 12 --old /tmp/xgb_old --repeat 3   # old / new / uniform interleaved
+    python bench/bench_xgb.py levers --size 750x2520      # uniform cuts, cv_every=13, both: whole walk-forwards vs compare's scores
     python bench/bench_xgb.py planted --seeds 0 1 2 3 4 --market 300x1260 --alpha 0.05   # uniform cuts vs default: OOS IC
 
 Datasets are the run's defaults (`run_backtest`'s dataset stage, as `bench_scale.py` sizes them): `n_symbols` x
@@ -142,6 +143,20 @@ def ab(size, cache, fits, old, repeat):
         print(f"  {name:<12} min {mn:7.2f}  median {md:7.2f}")
 
 
+def levers(size, cache, ref):
+    "Whole walk-forwards (n_jobs 1, one process, in turn) with the number-changing levers; correlation with the scores in `ref` (.npy of the default run)."
+    import resource
+    import quantlab.models as qm
+    from quantlab.config import CVConfig, ModelConfig
+    X, y, yr, cal = load(size, cache); base = np.load(ref)
+    for ex in [dict(hist_cuts='uniform'), dict(cv_every=13), dict(cv_every=13, hist_cuts='uniform')]:
+        l0 = os.getloadavg()[0]; t, c = time.perf_counter(), time.process_time()
+        r = qm.walk_forward(X, y, CVConfig(), ModelConfig(), horizon=5, lag=1, seed=0, n_jobs=1, progress=False, calendar=cal, y_train=yr, **ex)
+        print(json.dumps(dict(extra=ex, wall=round(time.perf_counter() - t, 1), cpu=round(time.process_time() - c, 1), load=[round(l0, 1), round(os.getloadavg()[0], 1)],
+                              oos_ic=round(float(r.ic.mean()), 5), corr_default=round(float(np.corrcoef(r.scores.to_numpy(), base)[0, 1]), 4),
+                              rounds=r.folds.n_rounds.tolist(), rss_gb=round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 2**20, 2))), flush=True)
+
+
 def planted(seeds, n, T, alpha, variants):
     "OOS rank IC of the default walk-forward and of each variant on planted markets (one per seed), and the scores' correlation."
     import pandas as pd
@@ -215,7 +230,8 @@ def compare(sizes, cache, old, extra, repeat, out):
 
 if __name__ == '__main__':
     ap = argparse.ArgumentParser()
-    ap.add_argument('what', choices=['build', 'profile', 'compare', 'planted', 'ab'])
+    ap.add_argument('what', choices=['build', 'profile', 'compare', 'planted', 'ab', 'levers'])
+    ap.add_argument('--ref', default='/tmp/xgb_bench/750x2520_old_0.npy', help='levers: scores of the default run (written by compare)')
     ap.add_argument('--seeds', nargs='+', type=int, default=[0, 1, 2, 3, 4])
     ap.add_argument('--market', default='300x1260', help='planted: names x days')
     ap.add_argument('--alpha', type=float, default=0.05)
@@ -234,6 +250,7 @@ if __name__ == '__main__':
         for s in a.sizes: build(*map(int, s.split('x')), cache)
     elif a.what == 'profile': profile(a.size, cache, a.fits, extra)
     elif a.what == 'ab': ab(a.size, cache, a.fits, a.old, a.repeat)
+    elif a.what == 'levers': levers(a.size, cache, a.ref)
     elif a.what == 'planted':
         planted(a.seeds, *map(int, a.market.split('x')), a.alpha, [('uniform', dict(hist_cuts='uniform')), ('uniform+bin32', dict(hist_cuts='uniform', max_bin=32))])
     else: compare(a.sizes, cache, a.old, extra, a.repeat, cache)
