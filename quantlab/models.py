@@ -19,7 +19,7 @@ from .panel import rank_ic
 logger = logging.getLogger(__name__)
 
 # %% auto #0
-__all__ = ['logger', 'MIN_ROWS', 'TUNE_GRID', 'target_transform', 'residual_target', 'daily_rank_ic', 'worker_init',
+__all__ = ['logger', 'HIST_CUTS', 'MIN_ROWS', 'TUNE_GRID', 'target_transform', 'residual_target', 'daily_rank_ic', 'worker_init',
            'WalkForwardResult', 'walk_forward', 'compare_cv_oos', 'make_estimator', 'walk_forward_estimator']
 
 # %% ../nbs/06_models.ipynb #68b8420a
@@ -33,8 +33,9 @@ def _check_xy(X, y):
     if bad: raise ModelError(f"X columns {bad} are not numeric: encode them (e.g. one-hot sectors) or drop them")
     if not isinstance(y, pd.Series) or not y.index.equals(X.index):
         raise ModelError("y must be a Series on exactly X's index: pass y.reindex(X.index)")
-    if np.isinf(X.to_numpy(dtype=float)).any():
-        cols = X.columns[np.isinf(X.to_numpy(dtype=float)).any(axis=0)].tolist()
+    inf = np.isinf(X.to_numpy(dtype=float)).any(axis=0)             # one float copy of X, not two
+    if inf.any():
+        cols = X.columns[inf].tolist()
         raise ModelError(f"X columns {cols} hold +-inf: winsorize or set them to NaN")
 
 # %% ../nbs/06_models.ipynb #6b616e49
@@ -80,7 +81,7 @@ def daily_rank_ic(score: pd.Series, # scores on (date, symbol)
 
 # %% ../nbs/06_models.ipynb #c1e2ed77
 def _group_rank(g, v):
-    "Average ranks of `v` within groups `g` (0-based ints), centred on each group's mean."
+    "Average ranks of `v` within groups `g` (0-based ints), centred on each group's mean (the plain reference)."
     v = np.asarray(v, dtype=float); lo, hi = v.min(), v.max()
     key = g + (v - lo) / ((hi - lo) * 2 or 1.0)      # one sort key: group, then value (affine, order-preserving)
     o = np.argsort(key); ks = key[o]
@@ -95,47 +96,112 @@ def _mean_ic(g, ra, rb):
     ok = (n >= 3) & (saa > 0) & (sbb > 0)
     return float((sab[ok] / np.sqrt(saa[ok] * sbb[ok])).mean()) if ok.any() else 0.0
 
+
+# %% ../nbs/06_models.ipynb #rankic01
+class _RankIC:
+    "XGBoost custom metric 'ic': mean per-date rank IC of the predictions with a fixed target on one validation block."
+    def __init__(self, codes, target):
+        g = np.asarray(codes, np.int64); g = g - g.min()
+        self.o = None if (np.diff(g) >= 0).all() else np.argsort(g, kind='stable')   # rows in date order
+        gs = g if self.o is None else g[self.o]; n = len(gs)
+        cnt = np.bincount(gs); start = np.cumsum(cnt) - cnt; M = max(int(cnt.max()), 1)
+        w = np.arange(n) - start[gs]                                       # a row's position within its date
+        self.wb, self.w, self.shape = np.uint64(max(int(M - 1).bit_length(), 1)), w.astype(np.uint64), (len(cnt), M)
+        self.dense = bool((cnt == M).all())                                # every date has M rows: no padding
+        self.dst, self.valid = gs * M + w, (np.arange(M)[None, :] < cnt[:, None]).ravel()
+        self.gs, self.cnt, self.off, self.at = gs, cnt, start[gs], np.arange(n, dtype=float)
+        self.first = np.zeros(n, bool); self.first[start[cnt > 0]] = True  # a date's first row never ties the date before
+        self.centre = (start + (cnt - 1) / 2)[gs]                          # each date's mean position (a half-integer: exact)
+        self.rb = _date_ranks(self, np.asarray(target) if self.o is None else np.asarray(target)[self.o])[0]
+        self.sbb, self.saa0 = np.bincount(gs, self.rb * self.rb, minlength=len(cnt)), cnt * (cnt * cnt - 1.0) / 12
+
+    def __call__(self, predt, dm=None):
+        "Metric name and value for predictions `predt` (XGBoost passes the DMatrix too)."
+        ra, ties = _date_ranks(self, predt if self.o is None else np.asarray(predt)[self.o])
+        sab = np.bincount(self.gs, ra * self.rb, minlength=len(self.cnt))
+        saa = np.bincount(self.gs, ra * ra, minlength=len(self.cnt)) if ties else self.saa0   # no ties: n(n^2-1)/12, exact
+        ok = (self.cnt >= 3) & (saa > 0) & (self.sbb > 0)
+        return 'ic', float((sab[ok] / np.sqrt(saa[ok] * self.sbb[ok])).mean()) if ok.any() else 0.0
+
+
+# %% ../nbs/06_models.ipynb #rankic02
+def _date_ranks(self: _RankIC, v):
+    "Centred average ranks of `v` (rows in date order) within dates, in date order; and whether any value tied."
+    s = (np.asarray(v, np.float32) + np.float32(0)).view(np.int32)      # + 0: -0.0 becomes +0.0 (they tie when compared)
+    u = (s ^ ((s >> 31) | np.int32(-2**31))).view(np.uint32)            # order-preserving bits: negatives flipped, below positives
+    key = (u.astype(np.uint64) << self.wb) | self.w                     # value, then position within the date
+    if self.dense: ks = np.sort(key.reshape(self.shape), axis=1).ravel()
+    else:
+        K = np.full(self.shape[0] * self.shape[1], np.uint64(2**64 - 1)); K[self.dst] = key
+        ks = np.sort(K.reshape(self.shape), axis=1).ravel()[self.valid]
+    val = ks >> self.wb; new = np.r_[True, val[1:] != val[:-1]] | self.first
+    ties = not new.all()
+    if ties: st = np.flatnonzero(new); ln = np.diff(np.r_[st, len(ks)]); rank = np.repeat(st + (ln - 1) / 2, ln)
+    else: rank = self.at
+    r = np.empty(len(ks)); r[(ks & ((np.uint64(1) << self.wb) - np.uint64(1))).astype(np.intp) + self.off] = rank - self.centre
+    return r, ties
+
 def _ic_metric(codes_va, t_va):
-    "XGBoost custom metric 'ic': mean per-date rank IC of the predictions with the target on a validation block."
-    g = codes_va - codes_va.min(); rt = _group_rank(g, t_va)
-    return lambda predt, dm: ('ic', _mean_ic(g, _group_rank(g, predt), rt))
+    "The early-stopping metric of one validation block (dates `codes_va`, target `t_va`): a `_RankIC`."
+    return _RankIC(codes_va, t_va)
+
 
 # %% ../nbs/06_models.ipynb #a44ddafb
-def _xgb_params(model: ModelConfig, seed: int, max_depth=None, learning_rate=None, nthread: int = 1) -> dict:
+HIST_CUTS = ('data', 'uniform') # XGBoost's quantile sketch of each fit's training rows, or fixed cuts k / max_bin on [0, 1]
+
+def _xgb_params(model: ModelConfig, seed: int, max_depth=None, learning_rate=None, nthread: int = 1, max_bin: int = 64) -> dict:
     "XGBoost booster parameters for `model`, seeded, `nthread` threads (hist is deterministic: any count, same trees)."
     return dict(objective=model.objective, max_depth=max_depth or model.max_depth, eta=learning_rate or model.learning_rate,
                 subsample=model.subsample, colsample_bytree=model.colsample_bytree, min_child_weight=model.min_child_weight,
-                tree_method='hist', max_bin=64, nthread=int(nthread), seed=int(seed), verbosity=0)
+                tree_method='hist', max_bin=int(max_bin), nthread=int(nthread), seed=int(seed), verbosity=0)
 
 def _dmatrix(Xv, t, codes, rows, pairwise):
     "DMatrix of `rows` (query groups = dates when `pairwise`)."
     return xgb.DMatrix(Xv[rows], label=t[rows], qid=codes[rows] if pairwise else None, nthread=1)
 
-def _cv_fold(p, Xv, t, codes, tr, va, model, by_ic):
-    "Fit one CV fold with early stopping on its validation block; returns (booster, rounds, metric there, dval)."
-    pw, es = model.objective == 'rank:pairwise', model.early_stopping_rounds
-    dva = _dmatrix(Xv, t, codes, va, pw)
-    kw = dict(custom_metric=_ic_metric(codes[va], t[va]), maximize=True) if by_ic else {}
+def _uniform_ref(n_features: int, max_bin: int):
+    "A tiny QuantileDMatrix whose cuts are k / max_bin (k = 1..max_bin-1) for every feature: the reference of 'uniform' cuts."
+    return xgb.QuantileDMatrix(np.tile((np.arange(max_bin + 1, dtype=np.float32) / max_bin)[:, None], (1, n_features)), max_bin=max_bin, nthread=1)
+
+def _cv_fold(p, dtr, dva, codes_va, t_va, model, by_ic):
+    "Fit one CV fold (training matrix `dtr`) with early stopping on its validation block; returns (booster, rounds, metric there, dval)."
+    es = model.early_stopping_rounds
+    metric = _ic_metric(codes_va, t_va) if by_ic else None          # the block's date structure, built once per fold
+    kw = dict(custom_metric=metric, maximize=True) if by_ic else {}
     b = xgb.train({**p, 'disable_default_eval_metric': int(by_ic), **({} if by_ic else {'eval_metric': 'rmse'})},
-                  _dmatrix(Xv, t, codes, tr, pw), model.n_estimators, evals=[(dva, 'val')],
-                  early_stopping_rounds=es, verbose_eval=False, **kw)
+                  dtr, model.n_estimators, evals=[(dva, 'val')], early_stopping_rounds=es, verbose_eval=False, **kw)
     n = b.best_iteration + 1 if es else model.n_estimators
     pv = b.predict(dva, iteration_range=(0, n))
-    metric = _ic_metric(codes[va], t[va])(pv, None)[1] if by_ic else -float(np.sqrt(np.mean((pv - t[va]) ** 2)))
-    return b, n, metric, dva
+    return b, n, metric(pv, None)[1] if by_ic else -float(np.sqrt(np.mean((pv - t_va) ** 2))), dva
+
 
 # %% ../nbs/06_models.ipynb #80beb45d
 MIN_ROWS = 30 # a fold, a window or a symbol with fewer training rows is skipped (and counted)
 
+def _window_matrices(Xv, t, codes, rows, pairwise, max_bin=64, cuts='data'):
+    "train(sub) -> the training matrix of rows `sub` of the window `rows`: slices of one DMatrix ('data'), or QuantileDMatrix on uniform cuts."
+    if cuts == 'uniform':
+        ref = _uniform_ref(Xv.shape[1], max_bin)
+        return lambda sub: xgb.QuantileDMatrix(Xv[sub], label=t[sub], qid=codes[sub] if pairwise else None, ref=ref, max_bin=max_bin, nthread=1)
+    if pairwise: return lambda sub: _dmatrix(Xv, t, codes, sub, True)   # slices would drop the query groups
+    dw = _dmatrix(Xv, t, codes, rows, False)                            # the window once; folds are slices (same data, same trees)
+    return lambda sub: dw if len(sub) == len(rows) else dw.slice(np.searchsorted(rows, sub))
+
 def _fit_window(Xv, t, codes, rows, pred_rows, inner, model: ModelConfig, seed: int, candidates, by_ic=True,
-                fixed=None, nthread=1):
+                fixed=None, nthread=1, max_bin=64, cuts='data'):
     "CV over `inner` folds per candidate (skipped when `fixed` = (n_rounds, depth, rate)), refit on `rows`, score `pred_rows`."
-    best = None
+    best, pw = None, model.objective == 'rank:pairwise'
+    train, folds, kept = _window_matrices(Xv, t, codes, rows, pw, max_bin, cuts), [], {}
+    for k, (lo, hi, vlo, vhi) in enumerate([] if fixed else inner):
+        tr = rows[(codes[rows] >= lo) & (codes[rows] <= hi)]; va = rows[(codes[rows] >= vlo) & (codes[rows] <= vhi)]
+        if len(tr) >= MIN_ROWS and len(va) >= 3: folds.append((k, tr, va))
+    def matrices(k, tr, va):                                         # built once per fold; kept across tuning candidates
+        m = kept.get(k) or (train(tr), _dmatrix(Xv, t, codes, va, pw))
+        if len(candidates) > 1: kept[k] = m
+        return m
     for md, lr in ([] if fixed else candidates):
-        p = _xgb_params(model, seed, md, lr, nthread); fits = []
-        for k, (lo, hi, vlo, vhi) in enumerate(inner):
-            tr = rows[(codes[rows] >= lo) & (codes[rows] <= hi)]; va = rows[(codes[rows] >= vlo) & (codes[rows] <= vhi)]
-            if len(tr) >= MIN_ROWS and len(va) >= 3: fits.append((k, va, *_cv_fold(p, Xv, t, codes, tr, va, model, by_ic)))
+        p = _xgb_params(model, seed, md, lr, nthread, max_bin)
+        fits = [(k, va, *_cv_fold(p, *matrices(k, tr, va), codes[va], t[va], model, by_ic)) for k, tr, va in folds]
         score = np.mean([f[4] for f in fits]) if fits else -np.inf
         if best is None or score > best[0]: best = (score, md, lr, fits)
     if fixed: (n_rounds, md, lr), fits = fixed, []                 # CV on a schedule: this refit reuses a CV refit's choice
@@ -143,9 +209,11 @@ def _fit_window(Xv, t, codes, rows, pred_rows, inner, model: ModelConfig, seed: 
         _, md, lr, fits = best
         n_rounds = int(round(np.mean([f[3] for f in fits]))) if fits else model.n_estimators
     recs = [(k, va, b.predict(dva, iteration_range=(0, min(n_rounds, b.num_boosted_rounds()))), n) for k, va, b, n, _, dva in fits]
-    b = xgb.train(_xgb_params(model, seed, md, lr, nthread), _dmatrix(Xv, t, codes, rows, model.objective == 'rank:pairwise'), n_rounds)
+    del kept, fits
+    b = xgb.train(_xgb_params(model, seed, md, lr, nthread, max_bin), train(rows), n_rounds)
     score = b.predict(xgb.DMatrix(Xv[pred_rows], nthread=1)) if len(pred_rows) else np.zeros(0, np.float32)
     return score, recs, dict(n_rounds=n_rounds, max_depth=md, learning_rate=lr)
+
 
 # %% ../nbs/06_models.ipynb #b37f1cb0
 _THREAD_VARS = ('OMP_NUM_THREADS', 'MKL_NUM_THREADS', 'OPENBLAS_NUM_THREADS', 'VECLIB_MAXIMUM_THREADS', 'NUMEXPR_NUM_THREADS')
@@ -185,7 +253,7 @@ def _run_dask(fn, jobs, n_jobs, address, bar) -> list:
         if cluster is not None: cluster.close()
 
 # %% ../nbs/06_models.ipynb #78877456
-def _pooled_job(Xv, t, codes, spec, model, candidates, fixed=None, nthread=1):
+def _pooled_job(Xv, t, codes, spec, model, candidates, fixed=None, nthread=1, hist=(64, 'data')):
     "Fit one refit on every symbol's rows (no inner CV when `fixed`); returns that refit's outputs."
     k, ts, te, ps, pe, inner, seed = spec
     c0 = time.process_time()
@@ -193,11 +261,12 @@ def _pooled_job(Xv, t, codes, spec, model, candidates, fixed=None, nthread=1):
     rows = np.flatnonzero(win & ~np.isnan(t)); pred = np.flatnonzero((codes >= ps) & (codes <= pe))
     if len(rows) < MIN_ROWS:
         raise ModelError(f"refit {k} has {len(rows)} labelled training rows (< {MIN_ROWS}): use fewer days or more history")
-    sc, recs, choice = _fit_window(Xv, t, codes, rows, pred, inner, model, seed, candidates, fixed=fixed, nthread=nthread)
+    sc, recs, choice = _fit_window(Xv, t, codes, rows, pred, inner, model, seed, candidates, fixed=fixed, nthread=nthread,
+                                    max_bin=hist[0], cuts=hist[1])
     return [dict(fit=k, pred=pred, score=sc, recs=recs, train_rows=len(rows), dropped=int(win.sum() - len(rows)),
                  last_train=int(codes[rows].max()), seed=seed, skipped=0, cpu=time.process_time() - c0, **choice)]
 
-def _asset_job(Xv, t, codes, gidx, specs, model, candidates, sym, cv_every=1, nthread=1):
+def _asset_job(Xv, t, codes, gidx, specs, model, candidates, sym, cv_every=1, nthread=1, hist=(64, 'data')):
     "Fit every refit for one symbol (rows `gidx` of the full frame); skips refits with too few rows."
     out, c0, last = [], time.process_time(), None      # last: the symbol's latest CV choice (for cv_every > 1)
     for k, ts, te, ps, pe, inner, seed in specs:
@@ -208,7 +277,8 @@ def _asset_job(Xv, t, codes, gidx, specs, model, candidates, sym, cv_every=1, nt
             out.append(dict(fit=k, pred=gidx[:0], score=np.zeros(0, np.float32), recs=[], train_rows=0,
                             dropped=int(win.sum()), last_train=-1, seed=s, skipped=1, n_rounds=np.nan)); continue
         fixed = last if (k % cv_every and last is not None) else None
-        sc, recs, choice = _fit_window(Xv, t, codes, rows, pred, inner, model, s, candidates, by_ic=False, fixed=fixed, nthread=nthread)
+        sc, recs, choice = _fit_window(Xv, t, codes, rows, pred, inner, model, s, candidates, by_ic=False, fixed=fixed, nthread=nthread,
+                                        max_bin=hist[0], cuts=hist[1])
         if fixed is None: last = (choice['n_rounds'], choice['max_depth'], choice['learning_rate'])
         out.append(dict(fit=k, pred=gidx[pred], score=sc, recs=[(f, gidx[va], p, n) for f, va, p, n in recs],
                         train_rows=len(rows), dropped=int(win.sum() - len(rows)), last_train=int(codes[rows].max()),
@@ -260,10 +330,13 @@ def walk_forward(X: pd.DataFrame,  # features on (date, symbol), numeric
                  nthread: int = 1,  # threads per XGBoost fit (results identical for any count)
                  backend: str = 'local', # 'local' (in-process / loky workers) or 'dask' (joblib's dask backend)
                  address: str | None = None, # Dask scheduler address; None with backend='dask' = a LocalCluster of n_jobs workers
+                 max_bin: int = 64, # histogram bins per feature (XGBoost's max_bin)
+                 hist_cuts: str = 'data', # 'data': each fit's quantile sketch; 'uniform': fixed cuts k / max_bin (features in [0, 1])
                 ) -> WalkForwardResult:
     "Purged walk-forward XGBoost (any other `model.estimator` goes through `walk_forward_estimator`): out-of-sample scores and the per-refit fold table."
     if model.estimator != 'xgboost':   # never XGBoost in place of the regressor the config names
-        levers = {k: v for k, v, d in (('cv_every', cv_every, 1), ('nthread', nthread, 1), ('backend', backend, 'local'), ('address', address, None)) if v != d}
+        levers = {k: v for k, v, d in (('cv_every', cv_every, 1), ('nthread', nthread, 1), ('backend', backend, 'local'), ('address', address, None),
+                                                    ('max_bin', max_bin, 64), ('hist_cuts', hist_cuts, 'data')) if v != d}
         if levers: raise ModelError(f"walk_forward with model.estimator {model.estimator!r}: {levers} are XGBoost's scale levers and do not apply to it; "
                                     "drop them (cv_every=1, nthread=1, backend='local', address=None) or set model.estimator='xgboost'")
         return walk_forward_estimator(X, y, cv, model, horizon, lag=lag, seed=seed, n_jobs=n_jobs, progress=progress, calendar=calendar, y_train=y_train)
@@ -279,6 +352,8 @@ def walk_forward(X: pd.DataFrame,  # features on (date, symbol), numeric
     for k_, v_ in (('cv_every', cv_every), ('nthread', nthread)):
         if not isinstance(v_, (int, np.integer)) or v_ < 1: raise ModelError(f"{k_}={v_!r} is invalid: pass an integer >= 1")
     if backend not in ('local', 'dask'): raise ModelError(f"backend={backend!r} is invalid: pass 'local' or 'dask'")
+    if not isinstance(max_bin, (int, np.integer)) or not 2 <= max_bin <= 256: raise ModelError(f"max_bin={max_bin!r} is invalid: pass an integer in [2, 256]")
+    if hist_cuts not in HIST_CUTS: raise ModelError(f"hist_cuts={hist_cuts!r} is invalid: pass one of {HIST_CUTS}")
     cal = pd.DatetimeIndex(X.index.get_level_values('date').unique() if calendar is None else calendar)
     codes = cal.get_indexer(X.index.get_level_values('date'))
     if (codes < 0).any(): raise ModelError(f"{int((codes < 0).sum())} rows of X have dates outside `calendar`: pass the panel's calendar")
@@ -287,29 +362,34 @@ def walk_forward(X: pd.DataFrame,  # features on (date, symbol), numeric
     pw = model.objective == 'rank:pairwise'
     t = target_transform(y if y_train is None else y_train, 'decile' if pw else model.target).to_numpy(np.float32)
     Xv = np.ascontiguousarray(X.to_numpy(np.float32))
+    if hist_cuts == 'uniform' and len(Xv) and not (np.nanmin(Xv) >= 0 and np.nanmax(Xv) <= 1):
+        out_ = X.columns[(np.nanmin(Xv, axis=0) < 0) | (np.nanmax(Xv, axis=0) > 1)].tolist()
+        raise ModelError(f"hist_cuts='uniform' cuts [0, 1] into {max_bin} equal bins, but features {out_} leave [0, 1]: "
+                         "use features.transform='rank' or hist_cuts='data'")
+    hist = (int(max_bin), hist_cuts)
     cands = list(dict.fromkeys([(model.max_depth, model.learning_rate), *(TUNE_GRID if model.tune else ())]))
     logger.info("walk_forward: mode=%s, %d refits, seed=%d (refit k uses SeedSequence([seed, k])), n_jobs=%d",
                 model.mode, len(specs), seed, n_jobs)
     run = dict(n_jobs=n_jobs, progress=progress, backend=backend, address=address)
     if model.mode == 'pooled':                          # CV refits first; the others take their CV refit's choice
-        res = _run(_pooled_job, [(Xv, t, codes, s, model, cands, None, nthread) for s in specs if s[0] % cv_every == 0], desc='refits', **run)
+        res = _run(_pooled_job, [(Xv, t, codes, s, model, cands, None, nthread, hist) for s in specs if s[0] % cv_every == 0], desc='refits', **run)
         chosen = {r[0]['fit']: (r[0]['n_rounds'], r[0]['max_depth'], r[0]['learning_rate']) for r in res}
-        rest = [(Xv, t, codes, s, model, cands, chosen[s[0] - s[0] % cv_every], nthread) for s in specs if s[0] % cv_every]
+        rest = [(Xv, t, codes, s, model, cands, chosen[s[0] - s[0] % cv_every], nthread, hist) for s in specs if s[0] % cv_every]
         if rest: res += _run(_pooled_job, rest, desc='refits', **run)
     else:
         sym = pd.factorize(X.index.get_level_values('symbol'), sort=True)[0]
         groups = [np.flatnonzero(sym == i) for i in range(sym.max() + 1)]
-        res = _run(_asset_job, [(Xv[g], t[g], codes[g], g, specs, model, cands, i, cv_every, nthread) for i, g in enumerate(groups)],
+        res = _run(_asset_job, [(Xv[g], t[g], codes[g], g, specs, model, cands, i, cv_every, nthread, hist) for i, g in enumerate(groups)],
                    desc='assets', **run)
-    out = _assemble([r for job in res for r in job], X, y, cal, sched, specs, model, horizon, lag, seed, t0)
-    out.report.update(cv_every=int(cv_every), nthread=int(nthread), backend=backend)
+    out = _assemble([r for job in res for r in job], X, y, cal, sched, specs, model, horizon, lag, seed, t0, max_bin)
+    out.report.update(cv_every=int(cv_every), nthread=int(nthread), backend=backend, max_bin=int(max_bin), hist_cuts=hist_cuts)
     if y_train is not None:
         out.ic_train = daily_rank_ic(out.scores, y_train)
         out.report['target_lost'] = int((y.notna() & y_train.isna()).sum())   # labelled rows the training return leaves NaN
     return out
 
 # %% ../nbs/06_models.ipynb #de9c90cf
-def _assemble(parts, X, y, cal, sched, specs, model, horizon, lag, seed, t0) -> WalkForwardResult:
+def _assemble(parts, X, y, cal, sched, specs, model, horizon, lag, seed, t0, max_bin=64) -> WalkForwardResult:
     "Scores, fold table, inner-CV table and daily IC from the per-refit parts."
     rows = np.concatenate([p['pred'] for p in parts]); sc = np.concatenate([p['score'] for p in parts]).astype(float)
     o = np.argsort(rows, kind='stable')
@@ -346,7 +426,7 @@ def _assemble(parts, X, y, cal, sched, specs, model, horizon, lag, seed, t0) -> 
     report = dict(mode=model.mode, refits=len(folds), rows_scored=len(scores), unlabelled_dropped=int(a.unlabelled_dropped.sum()),
                   symbols_skipped=int(a.skipped.sum()), seconds=round(time.perf_counter() - t0, 2),
                   fit_cpu_seconds=round(float(P.get('cpu', pd.Series(0.0)).sum()), 2))
-    params = {k: v for k, v in _xgb_params(model, 0).items() if k != 'seed'}
+    params = {k: v for k, v in _xgb_params(model, 0, max_bin=max_bin).items() if k != 'seed'}
     return WalkForwardResult(scores, folds, ic, inner, params, seed, report)
 
 # %% ../nbs/06_models.ipynb #a7326592
