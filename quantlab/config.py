@@ -247,6 +247,8 @@ class ModelConfig:
     colsample_bytree: float = 0.8
     min_child_weight: float = 50.0
     early_stopping_rounds: int | None = 25 # None = no early stopping
+    max_bin: int = 64                 # XGBoost histogram bins per feature
+    hist_cuts: str = 'data'           # 'data': each fit's quantile sketch; 'uniform': fixed cuts k/max_bin (features in [0, 1], e.g. features.transform 'rank'; faster, changes scores)
     tune: bool = False                # choose max_depth/learning_rate by purged CV on the training window
     signal: str | dict | None = None  # mode 'none': a feature name ('-name' negates) or {name: weight} summed over per-date ranks
     estimator: str = 'xgboost'        # 'xgboost' or an importable regressor class with fit/predict, e.g. 'sklearn.linear_model.Ridge'
@@ -268,6 +270,7 @@ class ModelConfig:
         _check_float('model.colsample_bytree', self.colsample_bytree, lo=0, hi=1, lo_open=True)
         _check_float('model.min_child_weight', self.min_child_weight, lo=0)
         _check_int('model.early_stopping_rounds', self.early_stopping_rounds, lo=1, none_ok=True)
+        _check_int('model.max_bin', self.max_bin, lo=2, hi=256); _check_choice('model.hist_cuts', self.hist_cuts, ('data', 'uniform'))
 
 # %% ../nbs/00_config.ipynb #aa9feed7
 @dataclass(frozen=True)

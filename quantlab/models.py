@@ -330,16 +330,17 @@ def walk_forward(X: pd.DataFrame,  # features on (date, symbol), numeric
                  nthread: int = 1,  # threads per XGBoost fit (results identical for any count)
                  backend: str = 'local', # 'local' (in-process / loky workers) or 'dask' (joblib's dask backend)
                  address: str | None = None, # Dask scheduler address; None with backend='dask' = a LocalCluster of n_jobs workers
-                 max_bin: int = 64, # histogram bins per feature (XGBoost's max_bin)
-                 hist_cuts: str = 'data', # 'data': each fit's quantile sketch; 'uniform': fixed cuts k / max_bin (features in [0, 1])
+                 max_bin: int | None = None, # histogram bins per feature (XGBoost's max_bin); None = model.max_bin
+                 hist_cuts: str | None = None, # 'data': each fit's quantile sketch; 'uniform': fixed cuts k / max_bin (features in [0, 1]); None = model.hist_cuts
                 ) -> WalkForwardResult:
     "Purged walk-forward XGBoost (any other `model.estimator` goes through `walk_forward_estimator`): out-of-sample scores and the per-refit fold table."
     if model.estimator != 'xgboost':   # never XGBoost in place of the regressor the config names
         levers = {k: v for k, v, d in (('cv_every', cv_every, 1), ('nthread', nthread, 1), ('backend', backend, 'local'), ('address', address, None),
-                                                    ('max_bin', max_bin, 64), ('hist_cuts', hist_cuts, 'data')) if v != d}
+                                                    ('max_bin', max_bin, None), ('hist_cuts', hist_cuts, None)) if v != d}
         if levers: raise ModelError(f"walk_forward with model.estimator {model.estimator!r}: {levers} are XGBoost's scale levers and do not apply to it; "
                                     "drop them (cv_every=1, nthread=1, backend='local', address=None) or set model.estimator='xgboost'")
         return walk_forward_estimator(X, y, cv, model, horizon, lag=lag, seed=seed, n_jobs=n_jobs, progress=progress, calendar=calendar, y_train=y_train)
+    max_bin = model.max_bin if max_bin is None else max_bin; hist_cuts = model.hist_cuts if hist_cuts is None else hist_cuts
     t0 = time.perf_counter()
     _check_xy(X, y)
     if y_train is not None:
@@ -453,7 +454,7 @@ def make_estimator(model: ModelConfig, # model.estimator, model.estimator_params
     if model.estimator == 'xgboost':
         return xgb.XGBRegressor(n_estimators=model.n_estimators, max_depth=model.max_depth, learning_rate=model.learning_rate,
                                 subsample=model.subsample, colsample_bytree=model.colsample_bytree, min_child_weight=model.min_child_weight,
-                                tree_method='hist', max_bin=64, n_jobs=n_threads, random_state=int(seed), verbosity=0)
+                                tree_method='hist', max_bin=model.max_bin, n_jobs=n_threads, random_state=int(seed), verbosity=0)
     mod, _, name = model.estimator.rpartition('.')
     try: klass = getattr(importlib.import_module(mod), name)
     except ImportError as e: raise ModelError(f"model.estimator {model.estimator!r}: cannot import module {mod!r} ({e}); install it or pick another class") from None

@@ -357,7 +357,8 @@ def _fit_model(r, ctx, model):
     c, rt = r.config, r.config.runtime
     kw = dict(horizon=c.model.target_horizon, lag=c.panel.lag, seed=rt.seed, n_jobs=ctx['n_jobs'], progress=False,
               calendar=ctx['calendar'], y_train=ctx['y_train'])
-    if model.estimator == 'xgboost': kw.update(cv_every=rt.cv_every, nthread=rt.xgb_threads, backend=rt.backend, address=rt.address)
+    if model.estimator == 'xgboost': kw.update(cv_every=rt.cv_every, nthread=rt.xgb_threads, backend=rt.backend, address=rt.address,
+                                               max_bin=model.max_bin, hist_cuts=model.hist_cuts)
     return walk_forward(r.features, ctx['y'], c.cv, model, **kw)   # dispatches on model.estimator
 
 def _stage_model(r, ctx):
