@@ -405,6 +405,8 @@ class RunConfig:
             for f in fields(klass): _check_type(f'{name}.{f.name}', getattr(sec, f.name), f.type)
         _require(self.model.target_horizon in self.panel.horizons, 'model.target_horizon',
                  f"one of panel.horizons {list(self.panel.horizons)}", self.model.target_horizon)
+        _require(self.model.hist_cuts == 'data' or (self.features.transform == 'rank' and self.model.estimator == 'xgboost'), 'model.hist_cuts',
+                 "'data' unless features.transform is 'rank' and model.estimator is 'xgboost' (uniform cuts k/max_bin assume XGBoost on features in [0, 1])", self.model.hist_cuts)
 
     @classmethod
     def from_dict(cls, d: dict | None) -> RunConfig:
