@@ -383,13 +383,19 @@ def _runs(v):
     end = np.minimum.accumulate(np.where(last, pos, N - 1)[:, ::-1], axis=1)[:, ::-1]
     return start, end
 
+def _argsort_rows(x: np.ndarray) -> np.ndarray:
+    "Row-wise argsort, NaN last: NaN sorted as +inf (NumPy's SIMD argsort skips arrays holding NaN), unless x has +inf."
+    nan = np.isnan(x)
+    if nan.any() and not np.isposinf(x).any(): return np.argsort(np.where(nan, np.inf, x), axis=1)
+    return np.argsort(x, axis=1)
+
 def row_ranks(x: np.ndarray,        # 2-D float array (dates x names); NaN = missing
               return_sort: bool = False, # also return (order, sorted rows) for `subset_ranks`
              ):
     "Average ranks 1..n along each row (ties share their mean rank, NaN kept), as `DataFrame.rank(axis=1)`."
     x = np.asarray(x, float)
     if x.ndim != 2: raise PanelError(f"row_ranks needs a 2-D dates x names array, got shape {x.shape}")
-    order = np.argsort(x, axis=1); v = np.take_along_axis(x, order, axis=1)        # NaN sorts last
+    order = _argsort_rows(x); v = np.take_along_axis(x, order, axis=1)             # NaN sorts last
     runs = _runs(v); pos = np.arange(x.shape[1], dtype=float) if runs is None else (runs[0] + runs[1]) / 2
     out = np.empty(x.shape); np.put_along_axis(out, order, np.where(np.isnan(v), np.nan, pos + 1.0), axis=1)
     return (out, order, v) if return_sort else out
