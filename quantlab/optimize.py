@@ -104,6 +104,22 @@ def _exposure_rows(fit: dict, rows: np.ndarray) -> np.ndarray:
     x[~np.isfinite(B)] = np.nan
     return x
 
+def _borrow(fit: dict, other: dict, rows: np.ndarray):
+    "Copy into `fit` the rows `other` solved whose extra names (one set holds the other, same levels) all sit out: the same matrix, the same fit."
+    small, big = (fit, other) if len(fit['syms']) <= len(other['syms']) else (other, fit)
+    pos = big['syms'].get_indexer(small['syms'])
+    if (pos < 0).any() or not (np.diff(pos) > 0).all() or not np.array_equal(fit['lv'], other['lv']): return
+    r = rows[other['done'][rows] & ~fit['done'][rows]]
+    extra = np.setdiff1d(np.arange(len(big['syms'])), pos)
+    if not len(r) or not len(extra): return
+    ok = np.isfinite(big['B'][r][:, extra]) & np.isfinite(big['R'][r][:, extra])
+    if len(fit['lv']): ok &= big['C'][r][:, extra] >= 0
+    r = r[~ok.any(1)]                                      # no extra name in these dates' regressions
+    fit['f'][r] = other['f'][r]
+    fit['e'][r] = other['e'][r][:, pos] if fit is small else np.full((len(r), len(fit['syms'])), np.nan)
+    if fit is big: fit['e'][np.ix_(r, pos)] = other['e'][r]
+    fit['done'][r] = True
+
 def _fit_rows(data: dict, memo: dict, syms: pd.Index, sectors: bool, rows: np.ndarray):
     "Exposures of `rows` and each row's OLS of ret_1d on them (factor returns f, residuals e), fits memoised per symbol set."
     key = (tuple(syms), bool(sectors and data['C'] is not None))
@@ -112,9 +128,12 @@ def _fit_rows(data: dict, memo: dict, syms: pd.Index, sectors: bool, rows: np.nd
         C = _take(data['C'], pos, -1) if key[1] else None
         lv = np.unique(C[C >= 0]) if C is not None else np.array([], np.int64)
         n, K = len(data['cal']), 1 + len(lv)
-        memo[key] = dict(B=_take(data['B'], pos, np.nan), R=_take(data['R'], pos, np.nan), C=C, lv=lv, levels=list(data['labels'][lv]),
-                         f=np.full((n, K), np.nan), e=np.full((n, len(syms)), np.nan), done=np.zeros(n, bool))
-    fit = memo[key]; X = _exposure_rows(fit, rows); K = X.shape[2]; f, e, Rv = fit['f'], fit['e'], fit['R']
+        memo[key] = dict(syms=pd.Index(syms), B=_take(data['B'], pos, np.nan), R=_take(data['R'], pos, np.nan), C=C, lv=lv,
+                         levels=list(data['labels'][lv]), f=np.full((n, K), np.nan), e=np.full((n, len(syms)), np.nan), done=np.zeros(n, bool))
+    fit = memo[key]
+    for k, other in memo.items():
+        if k != key and k[1] == key[1]: _borrow(fit, other, rows)
+    X = _exposure_rows(fit, rows); K = X.shape[2]; f, e, Rv = fit['f'], fit['e'], fit['R']
     for j in np.flatnonzero(~fit['done'][rows]):    # one regression per date, whoever asked for it first
         t, x = rows[j], X[j]
         ok = np.isfinite(x).all(1) & np.isfinite(Rv[t])
@@ -386,7 +405,8 @@ def optimize_book(neutral: pd.DataFrame,   # date x symbol neutralised scores on
              f"point-in-time IC mean {inp['ic'].mean():.4f} (shrink n0={p.ic_shrink:g}), persistence phi mean {inp['phi'].mean():.3f}"]
     if held: notes.append(f"{held} of {D} solves failed or were inaccurate: the previous book was held on those dates "
                           f"(statuses {st[~st.str.endswith('optimal') & (st != 'aim')].value_counts().to_dict()})")
-    return OptimizeResult(out, predicted_costs(out, inp['cm']), diag, notes)
+    cm = inp['cm'] if inputs is None else inputs.cost_model   # every symbol: names outside `ever` never trade, and a name that does not trade adds 0.0 either way
+    return OptimizeResult(out, predicted_costs(out, cm), diag, notes)
 
 # %% ../nbs/11a_optimize.ipynb #ea601501
 def cost_forecast(predicted: pd.Series,     # decision date -> modelled trade cost (BookResult.predicted_costs)
