@@ -157,7 +157,12 @@ def factor_risk(panel: pd.DataFrame, dates, symbols=None, window: int = 126, idi
     fdf, edf = pd.DataFrame(fit['f'][rows]), pd.DataFrame(fit['e'][rows])
     idio = (edf ** 2).rolling(idio_window, min_periods=20).mean().to_numpy()
     sel = pos - lo
-    Fs = np.stack([np.nan_to_num(fdf.iloc[max(0, s - window + 1): s + 1].dropna().cov().to_numpy()) if s >= 20 else np.zeros((K, K)) for s in sel])
+    cov = fit.setdefault('cov', {})   # row p's factor covariance reads rows max(lo, p - window + 1)..p of the fit: memoised on that span
+    def F(s):
+        key = (lo + max(0, s - window + 1), lo + s)
+        if key not in cov: cov[key] = np.nan_to_num(fdf.iloc[max(0, s - window + 1): s + 1].dropna().cov().to_numpy()) if s >= 20 else np.zeros((K, K))
+        return cov[key]
+    Fs = np.stack([F(s) for s in sel])
     return RiskModel(dates, syms, ['beta'] + [f'sector_{l}' for l in fit['levels']], Xall[sel], Fs, idio[sel])
 
 # %% ../nbs/11a_optimize.ipynb #58c2db9f
