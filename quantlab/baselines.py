@@ -13,6 +13,7 @@ from .config import RunConfig, BaselineError
 from .panel import to_wide
 from .features import compute_features, available_features
 from .turnover import book_from_scores
+from .optimize import BookInputs, book_inputs
 from .costs import apply_costs, price_window
 from .capm import capm_stats, perf_stats, max_drawdown, ic_stats
 
@@ -69,15 +70,17 @@ def _priced(weights, panel, cfg: RunConfig, dec, ret) -> pd.DataFrame:
 def run_baselines(panel: pd.DataFrame, # built panel
                   cfg: RunConfig=RunConfig(), # the model's run config: neutralize, portfolio, turnover, costs, cv.days, panel.lag
                   names=None, # baseline names; None = every one the panel supports
-                  days: int|None=None) -> BaselineRun: # OOS days; None = cfg.cv.days
+                  days: int|None=None, # OOS days; None = cfg.cv.days
+                  inputs: BookInputs|None=None) -> BaselineRun: # `book_inputs(panel, cfg.neutralize, cfg.costs, cfg.model.target_horizon)`, e.g. the model's book's; None = built here once
     "Every baseline through the model's book and cost pipeline over the OOS window."
+    if inputs is None: inputs = book_inputs(panel, cfg.neutralize, cfg.costs, cfg.model.target_horizon)   # panel-only: shared by the four books
     sc, notes = baseline_scores(panel, names)
     dec, ret = oos_window(to_wide(panel, 'ret_1d').index, cfg.cv.days if days is None else days, cfg.panel.lag)
     in_window = sc.index.get_level_values('date').isin(dec)
     out, tov, weights = {}, {}, {}
     for name in sc.columns:  # four books; each one is vectorised over dates and names
         book = book_from_scores(sc[name].where(in_window).dropna().rename('score'), panel, cfg.neutralize, cfg.portfolio, cfg.turnover,
-                                costs=cfg.costs, lag=cfg.panel.lag, horizon=cfg.model.target_horizon)   # the model's book: a cost-aware one plans with the run's costs
+                                costs=cfg.costs, lag=cfg.panel.lag, horizon=cfg.model.target_horizon, inputs=inputs)   # the model's book: a cost-aware one plans with the run's costs
         out[name], cost_notes = _priced(book.weights, panel, cfg, dec, ret)
         tov[name], weights[name] = book.turnover.reindex(dec), book.weights
         notes += [f"{name}: {n}" for n in [*book.notes, *cost_notes]]

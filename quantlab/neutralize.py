@@ -14,7 +14,8 @@ from .panel import to_wide
 logger = logging.getLogger(__name__)
 
 # %% auto #0
-__all__ = ['logger', 'NeutralizeReport', 'neutralize', 'exposures_from_panel', 'book_exposures']
+__all__ = ['logger', 'ExposureDesign', 'exposure_design', 'NeutralizeReport', 'neutralize', 'exposures_from_panel',
+           'book_exposures']
 
 # %% ../nbs/08_neutralize.ipynb #90ebd64a
 def _is_categorical(frame: pd.DataFrame) -> bool:
@@ -39,13 +40,12 @@ def _align(frame, scores: pd.DataFrame, name: str) -> pd.DataFrame:
     return frame.reindex(index=scores.index, columns=scores.columns)
 
 # %% ../nbs/08_neutralize.ipynb #7a82846c
-def _design(scores: pd.DataFrame, exposures: dict, weights=None):
-    "Column names, the (D, k, N) stack of exposures (all dummy levels), which columns are dummies, valid mask, sqrt-weights."
-    y = scores.to_numpy(dtype=float)
-    names, blocks, is_dummy = ['intercept'], [np.ones((1,) + y.shape)], [False]
-    ok_expo = np.ones(y.shape, bool)
+def _stack(like: pd.DataFrame, exposures: dict):
+    "Column names, the (D, k, N) stack of exposures (all dummy levels) on `like`'s grid, which columns are dummies, where every exposure is known."
+    names, blocks, is_dummy = ['intercept'], [np.ones((1,) + like.shape)], [False]
+    ok_expo = np.ones(like.shape, bool)
     for name, frame in exposures.items():
-        frame = _align(frame, scores, name)
+        frame = _align(frame, like, name)
         if _is_categorical(frame):
             codes, levels = _codes(frame)
             blocks.append(codes[None] == np.arange(len(levels))[:, None, None])
@@ -55,12 +55,54 @@ def _design(scores: pd.DataFrame, exposures: dict, weights=None):
             x = frame.to_numpy(dtype=float)
             ok_expo &= np.isfinite(x)
             blocks.append(np.where(np.isfinite(x), x, 0.0)[None]); names.append(name); is_dummy.append(False)
-    w = np.ones(y.shape) if weights is None else _align(weights, scores, 'weights').to_numpy(dtype=float)
-    ok_w = np.isfinite(w) & (w > 0)
-    X = np.empty((y.shape[0], len(names), y.shape[1]))
+    X = np.empty((like.shape[0], len(names), like.shape[1]))
     j = 0
     for blk in blocks: X[:, j:j + len(blk), :] = blk.transpose(1, 0, 2); j += len(blk)
-    return names, X, np.array(is_dummy), np.isfinite(y), ok_expo & ok_w, np.sqrt(np.where(ok_w, w, 0.0))
+    return names, X, np.array(is_dummy), ok_expo
+
+def _sqrt_weights(like: pd.DataFrame, weights):
+    "Where the regression weight is usable (finite, > 0) and its square root (0 elsewhere), on `like`'s grid."
+    w = np.ones(like.shape) if weights is None else _align(weights, like, 'weights').to_numpy(dtype=float)
+    ok_w = np.isfinite(w) & (w > 0)
+    return ok_w, np.sqrt(np.where(ok_w, w, 0.0))
+
+# %% ../nbs/08_neutralize.ipynb #a9a50ed0
+def _frozen(a: np.ndarray) -> np.ndarray:
+    "`a`, read-only (a shared design must not be written by the books using it)."
+    a.setflags(write=False); return a
+
+@dataclass(frozen=True, eq=False)
+class ExposureDesign:
+    "The per-date regressors of `neutralize` / `book_exposures` on one date x symbol grid: what does not depend on the scores."
+    index: pd.Index       # the grid's dates
+    columns: pd.Index     # the grid's symbols
+    exposures: tuple      # exposure names, in the order given
+    weighted: bool        # built with regression weights
+    names: list           # regressor columns: intercept, numeric exposures, one dummy per categorical level
+    X: np.ndarray         # (D, k, N) regressors, 0.0 where missing (read-only)
+    is_dummy: np.ndarray  # (k,) True for dummy columns
+    ok: np.ndarray        # (D, N) every exposure (and the weight) usable (read-only)
+    sw: np.ndarray        # (D, N) square-root weights, 0.0 where unusable (read-only)
+    def check(self, like: pd.DataFrame, exposures, weighted: bool):
+        "Raise NeutralizeError unless this design was built on `like`'s grid for `exposures` (with or without weights as `weighted`)."
+        if not (self.index.equals(like.index) and self.columns.equals(like.columns)):
+            raise NeutralizeError(f"design built on a {len(self.index)} x {len(self.columns)} grid, scores are {like.shape[0]} x {like.shape[1]} "
+                                  f"(or other dates/symbols): build it with exposure_design(scores_like, ...) on the scores' grid")
+        if tuple(exposures) != self.exposures or bool(weighted) != self.weighted:
+            raise NeutralizeError(f"design built for exposures {list(self.exposures)} {'with' if self.weighted else 'without'} weights, called with "
+                                  f"{list(exposures)} {'with' if weighted else 'without'}: build the design with the same exposures and weights")
+
+def exposure_design(like: pd.DataFrame,              # any date x symbol frame on the scores' grid (only its axes are read)
+                    exposures: dict,                 # name -> date x symbol frame, as for `neutralize`
+                    weights: pd.DataFrame | None = None, # regression weights, as for `neutralize`
+                    base: ExposureDesign | None = None   # an unweighted design of the same exposures and grid whose stack to share
+                   ) -> ExposureDesign:
+    "The regressors `neutralize(scores, exposures, weights)` needs for any scores on `like`'s grid, built once."
+    if base is not None: base.check(like, exposures, False); names, X, is_dummy, ok = base.names, base.X, base.is_dummy, base.ok
+    else: names, X, is_dummy, ok = _stack(like, dict(exposures))
+    ok_w, sw = _sqrt_weights(like, weights)
+    return ExposureDesign(like.index, like.columns, tuple(exposures), weights is not None, names, _frozen(X), is_dummy,
+                          _frozen(ok & ok_w), _frozen(sw))
 
 # %% ../nbs/08_neutralize.ipynb #003721ba
 def _chol_solve(L, c):
@@ -112,39 +154,49 @@ def _drop_dummies(X, is_dummy, ok, names):
     ref, single = np.zeros(X.shape[:2], bool), np.zeros(X.shape[:2], bool)
     for prefix in dict.fromkeys(n.split('=')[0] for n, d in zip(names, is_dummy) if d):
         cols = np.flatnonzero([d and n.split('=')[0] == prefix for n, d in zip(names, is_dummy)])
-        counts = (X[:, cols, :] @ ok[:, :, None].astype(float))[:, :, 0]
+        blk = X[:, cols[0]:cols[-1] + 1, :] if (np.diff(cols) == 1).all() else X[:, cols, :]   # a view: the levels are adjacent
+        counts = (blk @ ok[:, :, None].astype(float))[:, :, 0]     # 0/1 products: exact integer counts in any order
         ref[np.arange(len(counts)), cols[counts.argmax(1)]] = True
         single[:, cols] = (counts == 1) & ~ref[:, cols]
     return ref, single
 
 # %% ../nbs/08_neutralize.ipynb #186215cc
-def neutralize(scores_wide: pd.DataFrame,      # date x symbol scores (NaN = no score)
-               exposures: dict,                 # name -> date x symbol frame: numeric, or strings/category (sector)
-               weights: pd.DataFrame | None = None, # date x symbol regression weights (e.g. sqrt cap); None = OLS
-               return_report: bool = False,     # also return a `NeutralizeReport`
-               tol: float = 1e-6):              # relative length of a column's unexplained part under which it is collinear
-    "Per-date (weighted) residual of the scores on an intercept and the exposures, all dates solved at once."
-    if not isinstance(scores_wide, pd.DataFrame):
-        raise NeutralizeError(f"scores_wide must be a date x symbol DataFrame, got {type(scores_wide).__name__}: unstack the score Series once")
-    names, Xall, is_dummy, has, ok, sw = _design(scores_wide, dict(exposures), weights)
-    ok &= has
-    ref, single = _drop_dummies(Xall, is_dummy, ok, names)
-    y = scores_wide.to_numpy(dtype=float)
+def _solve(X, is_dummy, ok, sw, y, names, tol):
+    "Neutral scores, exposures before/after, dropped columns and skipped dates of the dates given (rows of every array)."
+    ref, single = _drop_dummies(X, is_dummy, ok, names)
     swo = np.where(ok, sw, 0.0)
-    Xw = Xall * swo[:, None, :]
+    Xw = X * swo[:, None, :]
     Xw[ref | single] = 0.0
     norms, tot = np.einsum('dkn,dkn->dk', Xw, Xw), (swo ** 2).sum(1)
     Xw[:, 1:, :] -= (Xw[:, 1:, :] @ swo[:, :, None]) / np.where(tot > 0, tot, 1.0)[:, None, None] * swo[:, None, :]  # centre
     e, kept = _residualize(Xw, np.where(ok, y, 0.0) * swo, tol, norms)
-    nonzero = norms > 0
     skip = ok.sum(1) <= kept.sum(1)
     out = np.where(ok & ~skip[:, None], e / np.where(swo > 0, swo, 1.0), np.nan)
+    return out, _exposure(X, y, sw, ok), _exposure(X, out, sw, ok & ~skip[:, None]), single | ((norms > 0) & ~kept), skip
+
+def neutralize(scores_wide: pd.DataFrame,      # date x symbol scores (NaN = no score)
+               exposures: dict,                 # name -> date x symbol frame: numeric, or strings/category (sector)
+               weights: pd.DataFrame | None = None, # date x symbol regression weights (e.g. sqrt cap); None = OLS
+               return_report: bool = False,     # also return a `NeutralizeReport`
+               tol: float = 1e-6,               # relative length of a column's unexplained part under which it is collinear
+               design: ExposureDesign | None = None): # `exposure_design(scores_wide, exposures, weights)` built once; None = build it here
+    "Per-date (weighted) residual of the scores on an intercept and the exposures, all dates solved at once."
+    if not isinstance(scores_wide, pd.DataFrame):
+        raise NeutralizeError(f"scores_wide must be a date x symbol DataFrame, got {type(scores_wide).__name__}: unstack the score Series once")
+    if design is None: design = exposure_design(scores_wide, exposures, weights)
+    else: design.check(scores_wide, exposures, weights is not None)
+    y = scores_wide.to_numpy(dtype=float); has = np.isfinite(y)
+    live = has.any(1)    # dates without a score solve nothing: all NaN, nothing dropped, skipped (as a solve over no names gives)
+    rows = slice(None) if live.all() else np.flatnonzero(live)
+    sol = _solve(design.X[rows], design.is_dummy, design.ok[rows] & has[rows], design.sw[rows], y[rows], design.names, tol)
+    D, k = len(y), len(design.names)
+    out, before, after, dropped, skip = np.full(y.shape, np.nan), np.full((D, k), np.nan), np.full((D, k), np.nan), np.zeros((D, k), bool), ~live
+    out[rows], before[rows], after[rows], dropped[rows], skip[rows] = sol
     res = pd.DataFrame(out, index=scores_wide.index, columns=scores_wide.columns)
     if not return_report: return res
-    idx, mk = scores_wide.index, lambda a: pd.DataFrame(a, index=idx, columns=names)
-    rep = NeutralizeReport(before=mk(_exposure(Xall, y, sw, ok)), after=mk(_exposure(Xall, out, sw, ok & ~skip[:, None])),
-                           excluded=pd.Series((has & ~ok).sum(1), index=idx, name='excluded'),
-                           dropped=mk(single | (nonzero & ~kept)), skipped=idx[skip])
+    idx, mk = scores_wide.index, lambda a: pd.DataFrame(a, index=idx, columns=design.names)
+    rep = NeutralizeReport(before=mk(before), after=mk(after), excluded=pd.Series((has & ~design.ok).sum(1), index=idx, name='excluded'),
+                           dropped=mk(dropped), skipped=idx[skip])
     if rep.excluded.sum(): logger.info("neutralize: %d name-dates excluded for missing exposures", rep.excluded.sum())
     return res, rep
 
@@ -176,10 +228,13 @@ def exposures_from_panel(panel: pd.DataFrame,          # built panel (see 02_pan
 
 # %% ../nbs/08_neutralize.ipynb #160b08d2
 def book_exposures(weights: pd.DataFrame,  # date x symbol weights (0.0 where not held)
-                   exposures: dict) -> pd.DataFrame: # name -> date x symbol frame, as for `neutralize`
+                   exposures: dict,        # name -> date x symbol frame, as for `neutralize`
+                   design: ExposureDesign | None = None) -> pd.DataFrame: # `exposure_design(weights, exposures)` built once; None = here
     "Date x column exposures of a book, sum_i w_i x_i (net, beta, sector net weights, ...); attrs['missing'] counts held names without an exposure."
-    names, X, _, _, ok, _ = _design(weights, dict(exposures))
+    if design is None: design = exposure_design(weights, exposures)
+    else: design.check(weights, exposures, False)
     W = np.nan_to_num(weights.to_numpy(dtype=float))
-    out = pd.DataFrame(np.einsum('dkn,dn->dk', X, np.where(ok, W, 0.0)), index=weights.index, columns=names).rename(columns={'intercept': 'net'})
-    out.attrs['missing'] = int(((W != 0) & ~ok).sum())
+    out = pd.DataFrame(np.einsum('dkn,dn->dk', design.X, np.where(design.ok, W, 0.0)), index=weights.index,
+                       columns=design.names).rename(columns={'intercept': 'net'})
+    out.attrs['missing'] = int(((W != 0) & ~design.ok).sum())
     return out

@@ -10,14 +10,16 @@ import numpy as np
 import pandas as pd
 import cvxpy as cp
 from .config import PortfolioConfig, NeutralizeConfig, CostConfig, PortfolioError
-from .panel import to_wide, rank_ic
-from .costs import cost_model, apply_costs
+from .panel import to_wide, to_wide_codes, rank_ic
+from .costs import cost_model, apply_costs, CostModel
+from .neutralize import ExposureDesign, exposure_design, exposures_from_panel
 
 logger = logging.getLogger(__name__)
 
 # %% auto #0
 __all__ = ['logger', 'signal_ic', 'signal_decay', 'expected_returns', 'RiskModel', 'factor_risk', 'project_neutral',
-           'gp_trade_rate', 'OptimizeResult', 'predicted_costs', 'optimize_book', 'cost_forecast']
+           'gp_trade_rate', 'OptimizeResult', 'predicted_costs', 'BookInputs', 'book_inputs', 'optimize_book',
+           'cost_forecast']
 
 # %% ../nbs/11a_optimize.ipynb #a20c9b0f
 def signal_ic(scores_wide: pd.DataFrame,   # date x symbol scores on the panel's calendar
@@ -27,12 +29,13 @@ def signal_ic(scores_wide: pd.DataFrame,   # date x symbol scores on the panel's
               window: int = 250,           # trailing dates averaged
               shrink: float = 40.0,        # n0: IC_t = mean * n / (n + n0)
               floor: float | None = None,  # clip IC_t below at this (0.0 = never reverse the scores); None = no clip
-              universe: pd.DataFrame | None = None) -> pd.DataFrame:
+              universe: pd.DataFrame | None = None, # date x symbol bool: names whose IC counts
+              fwd: pd.DataFrame | None = None) -> pd.DataFrame: # to_wide(panel, f'fwd_ret_{horizon}') built once; None = here
     "Point-in-time IC per decision date: trailing mean rank IC of rows s with s + lag + h <= t, shrunk toward 0, optionally floored."
     col = f'fwd_ret_{horizon}'
-    if col not in panel.columns: raise PortfolioError(f"the cost-aware book needs panel column '{col}': add {horizon} to panel.horizons")
+    if fwd is None and col not in panel.columns: raise PortfolioError(f"the cost-aware book needs panel column '{col}': add {horizon} to panel.horizons")
     cal = scores_wide.index
-    ic = rank_ic(scores_wide, to_wide(panel, col).reindex(index=cal, columns=scores_wide.columns), universe=universe).reindex(cal)
+    ic = rank_ic(scores_wide, (to_wide(panel, col) if fwd is None else fwd).reindex(index=cal, columns=scores_wide.columns), universe=universe).reindex(cal)
     known = ic.shift(lag + horizon)                  # row t sees the IC of row t - lag - h, whose return ended at close t
     m = known.rolling(window, min_periods=1).mean(); n = known.rolling(window, min_periods=1).count()
     ic_t = (m * n / (n + shrink)).fillna(0.0)
@@ -83,34 +86,84 @@ class RiskModel:
         "Full N x N covariance on decision date number i (NaN exposures as 0)."
         X = np.nan_to_num(self.X[i]); return X @ self.F[i] @ X.T + np.diag(np.nan_to_num(self.idio[i]))
 
-def factor_risk(panel: pd.DataFrame, dates, symbols=None, window: int = 126, idio_window: int = 60,
-                sectors: bool = True) -> RiskModel:
-    "Daily cross-sectional OLS of ret_1d on [beta_252, sector dummies]; trailing factor covariance and residual variance."
-    cal = panel.index.get_level_values('date').unique()
+def _risk_panel(panel: pd.DataFrame) -> dict:
+    "ret_1d and beta_252 as (D, N) arrays on the panel's grid, sector codes (-1 = none; None without the column) and their sorted labels."
     R, B = to_wide(panel, 'ret_1d'), to_wide(panel, 'beta_252')
-    syms = pd.Index(symbols if symbols is not None else R.columns, name='symbol')
-    R, B = R.reindex(columns=syms), B.reindex(columns=syms)
-    sec = to_wide(panel, 'sector').reindex(columns=syms) if sectors and 'sector' in panel else None
-    levels = sorted(pd.unique(sec.stack().dropna())) if sec is not None else []
+    C, labels = to_wide_codes(panel, 'sector')[:2] if 'sector' in panel else (None, pd.Index([]))
+    return dict(cal=R.index, syms=R.columns, R=R.to_numpy(float), B=B.to_numpy(float), C=C, labels=labels)
+
+def _take(a: np.ndarray, pos: np.ndarray, fill) -> np.ndarray:
+    "Columns `pos` of `a`, `fill` where pos is -1 (a symbol the panel lacks)."
+    out = a[:, np.maximum(pos, 0)]; out[:, pos < 0] = fill; return out
+
+def _exposure_rows(fit: dict, rows: np.ndarray) -> np.ndarray:
+    "(len(rows), N, K) [beta, sector dummies] of the fit's names, NaN where beta or the sector is unknown."
+    B, C, lv = fit['B'][rows], fit['C'], fit['lv']
+    x = np.empty(B.shape + (1 + len(lv),)); x[:, :, 0] = B
+    if len(lv): x[:, :, 1:] = C[rows][:, :, None] == lv; x[C[rows] < 0] = np.nan
+    x[~np.isfinite(B)] = np.nan
+    return x
+
+def _borrow(fit: dict, other: dict, rows: np.ndarray):
+    "Copy into `fit` the rows `other` solved whose extra names (one set holds the other, same levels) all sit out: the same matrix, the same fit."
+    small, big = (fit, other) if len(fit['syms']) <= len(other['syms']) else (other, fit)
+    pos = big['syms'].get_indexer(small['syms'])
+    if (pos < 0).any() or not (np.diff(pos) > 0).all() or not np.array_equal(fit['lv'], other['lv']): return
+    r = rows[other['done'][rows] & ~fit['done'][rows]]
+    extra = np.setdiff1d(np.arange(len(big['syms'])), pos)
+    if not len(r) or not len(extra): return
+    ok = np.isfinite(big['B'][r][:, extra]) & np.isfinite(big['R'][r][:, extra])
+    if len(fit['lv']): ok &= big['C'][r][:, extra] >= 0
+    r = r[~ok.any(1)]                                      # no extra name in these dates' regressions
+    fit['f'][r] = other['f'][r]
+    fit['e'][r] = other['e'][r][:, pos] if fit is small else np.full((len(r), len(fit['syms'])), np.nan)
+    if fit is big: fit['e'][np.ix_(r, pos)] = other['e'][r]
+    fit['done'][r] = True
+
+def _fit_rows(data: dict, memo: dict, syms: pd.Index, sectors: bool, rows: np.ndarray):
+    "Exposures of `rows` and each row's OLS of ret_1d on them (factor returns f, residuals e), fits memoised per symbol set."
+    key = (tuple(syms), bool(sectors and data['C'] is not None))
+    if key not in memo:
+        pos = data['syms'].get_indexer(syms)
+        C = _take(data['C'], pos, -1) if key[1] else None
+        lv = np.unique(C[C >= 0]) if C is not None else np.array([], np.int64)
+        n, K = len(data['cal']), 1 + len(lv)
+        memo[key] = dict(syms=pd.Index(syms), B=_take(data['B'], pos, np.nan), R=_take(data['R'], pos, np.nan), C=C, lv=lv,
+                         levels=list(data['labels'][lv]), f=np.full((n, K), np.nan), e=np.full((n, len(syms)), np.nan), done=np.zeros(n, bool))
+    fit = memo[key]
+    for k, other in memo.items():
+        if k != key and k[1] == key[1]: _borrow(fit, other, rows)
+    X = _exposure_rows(fit, rows); K = X.shape[2]; f, e, Rv = fit['f'], fit['e'], fit['R']
+    for j in np.flatnonzero(~fit['done'][rows]):    # one regression per date, whoever asked for it first
+        t, x = rows[j], X[j]
+        ok = np.isfinite(x).all(1) & np.isfinite(Rv[t])
+        if ok.sum() > K + 2:
+            coef = np.linalg.lstsq(x[ok], Rv[t, ok], rcond=None)[0]; f[t] = coef; e[t, ok] = Rv[t, ok] - x[ok] @ coef
+        fit['done'][t] = True
+    return fit, X
+
+def factor_risk(panel: pd.DataFrame, dates, symbols=None, window: int = 126, idio_window: int = 60,
+                sectors: bool = True, inputs: BookInputs | None = None) -> RiskModel: # `book_inputs(panel, ...)`: fits shared by the run's books
+    "Daily cross-sectional OLS of ret_1d on [beta_252, sector dummies]; trailing factor covariance and residual variance."
+    data, memo = (_risk_panel(panel), {}) if inputs is None else (inputs.risk_panel, inputs.risk_fits)
+    cal = data['cal']
+    syms = pd.Index(symbols if symbols is not None else data['syms'], name='symbol')
     dates = pd.DatetimeIndex(dates); pos = cal.get_indexer(dates)
     if (pos < 0).any(): raise PortfolioError(f"factor_risk: {int((pos < 0).sum())} dates are not on the panel's calendar")
     lo = max(0, pos.min() - max(window, idio_window) - 1)
     rows = np.arange(lo, pos.max() + 1)
-    K = 1 + len(levels); N = len(syms)
-    Xall = np.full((len(rows), N, K), np.nan); f = np.full((len(rows), K), np.nan); e = np.full((len(rows), N), np.nan)
-    Bv, Rv = B.to_numpy(float), R.to_numpy(float); Sv = sec.to_numpy(object) if sec is not None else None
-    for j, t in enumerate(rows):
-        x = np.column_stack([Bv[t]] + [(Sv[t] == l).astype(float) for l in levels]) if levels else Bv[t][:, None]
-        x[pd.isna(Sv[t]) if levels else np.zeros(N, bool)] = np.nan; x[~np.isfinite(Bv[t])] = np.nan
-        Xall[j] = x
-        ok = np.isfinite(x).all(1) & np.isfinite(Rv[t])
-        if ok.sum() > K + 2:
-            coef = np.linalg.lstsq(x[ok], Rv[t, ok], rcond=None)[0]; f[j] = coef; e[j, ok] = Rv[t, ok] - x[ok] @ coef
-    fdf, edf = pd.DataFrame(f), pd.DataFrame(e)
+    fit, Xall = _fit_rows(data, memo, syms, sectors, rows)
+    K = Xall.shape[2]
+    fdf, edf = pd.DataFrame(fit['f'][rows]), pd.DataFrame(fit['e'][rows])
     idio = (edf ** 2).rolling(idio_window, min_periods=20).mean().to_numpy()
     sel = pos - lo
-    Fs = np.stack([np.nan_to_num(fdf.iloc[max(0, s - window + 1): s + 1].dropna().cov().to_numpy()) if s >= 20 else np.zeros((K, K)) for s in sel])
-    return RiskModel(dates, syms, ['beta'] + [f'sector_{l}' for l in levels], Xall[sel], Fs, idio[sel])
+    cov = fit.setdefault('cov', {})   # row p's factor covariance reads rows max(lo, p - window + 1)..p of the fit: memoised on that span
+    def F(s):
+        key = (lo + max(0, s - window + 1), lo + s)
+        if key not in cov: cov[key] = np.nan_to_num(fdf.iloc[max(0, s - window + 1): s + 1].dropna().cov().to_numpy()) if s >= 20 else np.zeros((K, K))
+        return cov[key]
+    Fs = np.stack([F(s) for s in sel])
+    return RiskModel(dates, syms, ['beta'] + [f'sector_{l}' for l in fit['levels']], Xall[sel], Fs, idio[sel])
 
 # %% ../nbs/11a_optimize.ipynb #58c2db9f
 def project_neutral(w: np.ndarray,     # (N,) weights
@@ -183,24 +236,83 @@ def predicted_costs(weights: pd.DataFrame, model) -> pd.Series:
     c = np.where(T > 0, np.nan_to_num(lin) * T + np.nan_to_num(imp) * T ** 1.5, 0.0).sum(1)
     return pd.Series(c, weights.index, name='predicted')
 
-def _inputs(neutral, universe, panel, pcfg, ncfg, ccfg, lag, horizon):
-    "Point-in-time alpha, risk, cost coefficients and validity on the decision dates (those with any score)."
+def _inputs(neutral, universe, panel, pcfg, ncfg, ccfg, lag, horizon, shared=None):
+    "Point-in-time alpha, risk, cost coefficients and validity on the decision dates (those with any score); panel-only pieces from `shared`."
     dates = neutral.index[neutral.notna().any(axis=1).to_numpy()]
     if not len(dates): raise PortfolioError("optimize: no date has a finite neutralised score: nothing to optimise")
     uni = universe.reindex_like(neutral).fillna(False).astype(bool)
     ever = neutral.columns[(uni & neutral.notna()).loc[dates].any().to_numpy()]
-    ic = signal_ic(neutral, panel, horizon, lag, pcfg.ic_window, pcfg.ic_shrink, pcfg.ic_floor, universe=uni)
+    wide = (lambda c: to_wide(panel, c)) if shared is None else shared.wide_frame
+    ic = signal_ic(neutral, panel, horizon, lag, pcfg.ic_window, pcfg.ic_shrink, pcfg.ic_floor, universe=uni,
+                   fwd=None if shared is None else shared.wide.get(f'fwd_ret_{horizon}'))
     phi = signal_decay(neutral, pcfg.ic_window, horizon)
-    risk = factor_risk(panel, dates, ever, sectors=True)
-    vol = to_wide(panel, 'vol_20').reindex(index=dates, columns=ever)
+    risk = factor_risk(panel, dates, ever, sectors=True, inputs=shared)
+    vol = wide('vol_20').reindex(index=dates, columns=ever)
     sig = pd.DataFrame(np.sqrt(risk.idio), dates, ever).fillna(vol)
     alpha = expected_returns(neutral.loc[dates, ever], ic['ic'], sig, phi, horizon, uni.loc[dates, ever])
-    cm = cost_model(panel, ccfg, symbols=ever)
+    cm = cost_model(panel, ccfg, symbols=ever) if shared is None else shared.cost_model_on(ever)
     valid = (uni.loc[dates, ever] & alpha.notna() & sig.notna() & np.isfinite(risk.X).all(2)).to_numpy()
-    adv = to_wide(panel, 'adv_20').reindex(index=dates, columns=ever).to_numpy(float)
+    adv = wide('adv_20').reindex(index=dates, columns=ever).to_numpy(float)
     return dict(dates=dates, ever=ever, ic=ic['ic'].loc[dates], phi=phi.loc[dates], risk=risk, sig=sig.to_numpy(float),
                 alpha=alpha.fillna(0.0).to_numpy(float), valid=valid, cm=cm, adv=adv,
                 lin=cm.linear.reindex(index=dates, columns=ever).to_numpy(float), imp=cm.impact.reindex(index=dates, columns=ever).to_numpy(float))
+
+# %% ../nbs/11a_optimize.ipynb #e316213a
+def _fingerprint(panel: pd.DataFrame) -> tuple:
+    "Cheap identity of a panel: shape, first and last (date, symbol), columns and the sums of the columns the books read."
+    cols = [c for c in ('ret_1d', 'beta_252', 'market_cap', 'vol_20', 'adv_20', 'in_universe') if c in panel.columns]
+    return (panel.shape, panel.index[0], panel.index[-1], tuple(panel.columns), tuple(float(np.nansum(panel[c].to_numpy(float))) for c in cols))
+
+@dataclass(frozen=True, eq=False)
+class BookInputs:
+    "What every book of a run shares: grids, exposures, neutralisation designs, cost model and risk fits of one panel and config."
+    fingerprint: tuple                 # `_fingerprint` of the panel they were built from
+    neutralize: NeutralizeConfig       # the config they were built for
+    costs: CostConfig
+    horizon: int
+    universe: pd.DataFrame             # date x symbol bool in_universe: the books' grid
+    exposures: dict                    # exposures_from_panel(('beta', 'sector') + neutralize.exposures)
+    book_design: ExposureDesign        # book_exposures' regressors (all of `exposures`, unweighted)
+    design: ExposureDesign | None      # neutralize's regressors (neutralize.exposures and weights); None when neutralize is off
+    weights: pd.DataFrame | None       # neutralize's regression weights (sqrt cap) or None
+    cost_model: CostModel              # the cost coefficients on every symbol of the panel
+    wide: dict                         # vol_20, adv_20, fwd_ret_{horizon} (those the panel has) as wide frames
+    risk_panel: dict = field(repr=False)                      # ret_1d, beta_252 and sector codes for factor_risk
+    risk_fits: dict = field(default_factory=dict, repr=False) # factor_risk's per-date fits, memoised per symbol set
+    def check(self, panel: pd.DataFrame, neutralize=None, costs=None, horizon=None):
+        "Raise PortfolioError unless built from `panel` with the same neutralize / costs / horizon (None = not checked)."
+        fp = _fingerprint(panel)
+        if fp != self.fingerprint:
+            d = lambda f: f"{f[0][0]} rows x {f[0][1]} columns, {f[1]} .. {f[2]}"
+            raise PortfolioError(f"book inputs were built from another panel ({d(self.fingerprint)}) than this one ({d(fp)}, or other values): "
+                                 f"build them with book_inputs(panel, ...) on the panel the book trades")
+        for name, mine, asked in (('neutralize', self.neutralize, neutralize), ('costs', self.costs, costs), ('horizon', self.horizon, horizon)):
+            if asked is not None and asked != mine:
+                raise PortfolioError(f"book inputs were built with {name}={mine!r}, the book asks for {asked!r}: "
+                                     f"build them with book_inputs(panel, neutralize, costs, horizon) of the run's config")
+    def wide_frame(self, col: str) -> pd.DataFrame:
+        "The shared wide frame of `col` (vol_20, adv_20, fwd_ret_h); raise PortfolioError when the panel has no such column."
+        if col not in self.wide: raise PortfolioError(f"the book needs panel column '{col}', which the panel (or the inputs) lack: build the panel with build_panel")
+        return self.wide[col]
+    def cost_model_on(self, symbols) -> CostModel:
+        "The shared cost model on `symbols` (the coefficients are per name and date: the same numbers `cost_model(panel, costs, symbols)` gives)."
+        m = self.cost_model
+        return CostModel(m.linear.reindex(columns=symbols), m.impact.reindex(columns=symbols), m.borrow_daily, m.notes)
+
+def book_inputs(panel: pd.DataFrame,                          # built panel (see 02_panel)
+                neutralize: NeutralizeConfig = NeutralizeConfig(), # the run's neutralize section
+                costs: CostConfig = CostConfig(),             # the cost model the books plan with (the run's costs)
+                horizon: int = 5) -> BookInputs:              # h of the signal's forward return (model.target_horizon)
+    "The panel-only inputs of `book_from_scores` / `optimize_book`, computed once for every book of a run."
+    universe = to_wide(panel, 'in_universe')
+    expo = exposures_from_panel(panel, tuple(dict.fromkeys(('beta', 'sector') + tuple(neutralize.exposures))))
+    book_design = exposure_design(universe, expo)
+    wts = np.sqrt(to_wide(panel, 'market_cap')) if neutralize.exposures and neutralize.neutralize_weights == 'sqrt_cap' else None
+    sub = {k: expo[k] for k in neutralize.exposures}
+    design = exposure_design(universe, sub, wts, base=book_design if tuple(sub) == tuple(expo) else None) if sub else None
+    wide = {c: to_wide(panel, c) for c in ('vol_20', 'adv_20', f'fwd_ret_{horizon}') if c in panel.columns}
+    return BookInputs(_fingerprint(panel), neutralize, costs, horizon, universe, expo, book_design, design, wts,
+                      cost_model(panel, costs), wide, _risk_panel(panel))
 
 # %% ../nbs/11a_optimize.ipynb #c8be72b4
 def _bounds(inp, i, pcfg, ccfg, w0):
@@ -272,11 +384,13 @@ def optimize_book(neutral: pd.DataFrame,   # date x symbol neutralised scores on
                   portfolio: PortfolioConfig = PortfolioConfig(method='optimize'),
                   neutralize: NeutralizeConfig = NeutralizeConfig(),
                   costs: CostConfig = CostConfig(),
-                  lag: int = 1, horizon: int = 5) -> OptimizeResult:
+                  lag: int = 1, horizon: int = 5,
+                  inputs: BookInputs | None = None) -> OptimizeResult: # `book_inputs(panel, neutralize, costs, horizon)`; None = computed here
     "Cost-aware book, one decision per date: cvxpy ('optimize') or the aim-portfolio rule ('aim'), planned from the previous decision."
     p = portfolio
     if p.method not in ('optimize', 'aim'): raise PortfolioError(f"optimize_book builds method 'optimize' or 'aim', got {p.method!r}")
-    inp = _inputs(neutral, universe, panel, p, neutralize, costs, lag, horizon)
+    if inputs is not None: inputs.check(panel, neutralize, costs, horizon)
+    inp = _inputs(neutral, universe, panel, p, neutralize, costs, lag, horizon, inputs)
     D, N, K = len(inp['dates']), len(inp['ever']), len(inp['risk'].factors)
     bn, sn = True, 'sector' in neutralize.exposures
     W, w0, rows, t_all = np.zeros((D, N)), np.zeros(N), [], time.perf_counter()
@@ -296,7 +410,8 @@ def optimize_book(neutral: pd.DataFrame,   # date x symbol neutralised scores on
              f"point-in-time IC mean {inp['ic'].mean():.4f} (shrink n0={p.ic_shrink:g}), persistence phi mean {inp['phi'].mean():.3f}"]
     if held: notes.append(f"{held} of {D} solves failed or were inaccurate: the previous book was held on those dates "
                           f"(statuses {st[~st.str.endswith('optimal') & (st != 'aim')].value_counts().to_dict()})")
-    return OptimizeResult(out, predicted_costs(out, inp['cm']), diag, notes)
+    cm = inp['cm'] if inputs is None else inputs.cost_model   # every symbol: names outside `ever` never trade, and a name that does not trade adds 0.0 either way
+    return OptimizeResult(out, predicted_costs(out, cm), diag, notes)
 
 # %% ../nbs/11a_optimize.ipynb #ea601501
 def cost_forecast(predicted: pd.Series,     # decision date -> modelled trade cost (BookResult.predicted_costs)

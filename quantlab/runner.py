@@ -21,7 +21,7 @@ from .features import compute_features, available_features
 from .models import walk_forward, residual_target, compare_cv_oos, worker_init
 from .leakage import scan_for_leaks, refuse_flagged, FeatureWhitelist, build_dataset
 from .turnover import book_from_scores
-from .optimize import cost_forecast
+from .optimize import cost_forecast, book_inputs
 from .costs import apply_costs, capacity_curve, price_window, hold_book
 from .capm import ic_stats, deflated_sharpe
 from .gates import portfolio_metrics, evaluate_gates
@@ -378,11 +378,11 @@ def _stage_model(r, ctx):
     try: r.tables['cv_vs_oos'] = pd.DataFrame([compare_cv_oos(wf.folds).to_dict()])   # does train CV line up with OOS?
     except ModelError as e: r.reports['model']['cv_vs_oos'] = str(e)                  # fewer than 2 refits with both ICs
 
-def _book(r, scores):
-    "The run's book from `scores`: its neutralisation, policy, turnover controls and cost model."
+def _book(r, scores, inputs=None):
+    "The run's book from `scores`: its neutralisation, policy, turnover controls and cost model (`inputs`: the run's `book_inputs`)."
     c = r.config
     return book_from_scores(scores, r.panel, neutralize=c.neutralize, portfolio=c.portfolio, turnover=c.turnover,
-                            costs=c.costs, lag=c.panel.lag, horizon=c.model.target_horizon)
+                            costs=c.costs, lag=c.panel.lag, horizon=c.model.target_horizon, inputs=inputs)
 
 def _price(r, ctx, weights):
     "`price_window` of `weights` over the run's OOS window: last book held, first build cost on the first OOS day."
@@ -391,7 +391,9 @@ def _price(r, ctx, weights):
 
 def _stage_book(r, ctx):
     "Neutralized, turnover-controlled long/short book on the panel's calendar."
-    b = _book(r, r.scores)
+    c = r.config   # the panel-only inputs, built once: the baselines stage reuses them for its four books
+    ctx['book_inputs'] = book_inputs(r.panel, c.neutralize, c.costs, c.model.target_horizon)
+    b = _book(r, r.scores, ctx['book_inputs'])
     r.weights, ctx['turnover'], r.reports['book'] = b.weights, b.turnover, dict(notes=list(b.notes), method=b.method)
     ctx['predicted_costs'] = b.predicted_costs
     if b.diagnostics is not None:   # wall-clock solve seconds go to the report, not the hashed table (reproduce is bit-identical)
@@ -523,7 +525,6 @@ def _stage_compare(r, ctx):
     r.reports['model_comparison'] = dict(estimators=rep, test='main beats an estimator when the EWC t of their daily net return difference '
                                          '(Student t on har_dof dof) rejects 0 one-sided at 5%, as the baselines (baselines.difference_test)')
 
-
 # %% ../nbs/16_runner.ipynb #9022a9a1
 def _stage_metrics(r, ctx):
     "CAPM/HAC + performance metrics of the gross and net OOS returns (the metrics the gates read)."
@@ -551,7 +552,7 @@ def _stage_diagnostics(r, ctx):
 
 def _stage_baselines(r, ctx):
     "Baseline books (momentum, reversal, value, low vol) through the same pipeline, compared with the model."
-    bl = run_baselines(r.panel, r.config)
+    bl = run_baselines(r.panel, r.config, inputs=ctx.pop('book_inputs', None))   # the book stage's inputs, released after
     cmp = compare_to_baselines(r.returns[['gross', 'net']], bl, r.returns['market'], model_turnover=r.turnover)
     r.baselines, r.tables['baseline_tests'], r.tables['baseline_returns'] = cmp.table, cmp.tests, bl.returns
     r.reports['baselines'] = dict(passed=cmp.passed, verdict=cmp.verdict, notes=list(bl.notes))

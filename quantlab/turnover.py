@@ -11,14 +11,13 @@ import pandas as pd
 from .config import TurnoverError, PortfolioConfig, TurnoverConfig, NeutralizeConfig
 from .config import PortfolioError, CostConfig
 from .costs import cost_model
-from .optimize import optimize_book, predicted_costs
+from .optimize import optimize_book, predicted_costs, BookInputs, book_inputs
 from .portfolio import check_book_gross
 from .neutralize import neutralize as _neutralize, exposures_from_panel, NeutralizeReport, book_exposures
 from .panel import to_wide
 from .portfolio import fill_sides, select_sides, hedge_sides, grid_mask, check_book_args, cs_mean
 
 logger = logging.getLogger(__name__)
-
 
 # %% auto #0
 __all__ = ['logger', 'stable_bucket', 'controlled_book', 'turnover', 'holding_period', 'turnover_summary', 'BookResult',
@@ -134,14 +133,14 @@ class BookResult:
     predicted_costs: pd.Series | None = None # decision date -> modelled cost of the trade from the previous decision (fraction of AUM)
     diagnostics: pd.DataFrame | None = None # per decision date IC, persistence, solve status ('optimize'/'aim' only)
 
-def _scores_wide(scores, panel):
-    "The long score Series on the panel's date x symbol grid, and how many scores fell outside the panel."
+def _scores_wide(scores, panel, grid=None):
+    "The long score Series on the panel's date x symbol grid (`grid` = to_wide(panel, 'in_universe') when given), and how many scores fell outside the panel."
     if not isinstance(scores, pd.Series) or not isinstance(scores.index, pd.MultiIndex) or scores.index.nlevels != 2:
         raise PortfolioError(f"scores must be a float Series on a (date, symbol) MultiIndex, got {type(scores).__name__}")
     if not scores.index.is_unique:
         dup = scores.index[scores.index.duplicated()][:3].tolist()
         raise PortfolioError(f"scores has duplicated (date, symbol) rows, e.g. {dup}: keep one score per name and date")
-    grid = to_wide(panel, 'in_universe')
+    grid = to_wide(panel, 'in_universe') if grid is None else grid
     wide = scores.astype(float).unstack(-1)
     outside = int(wide.reindex(index=grid.index, columns=grid.columns).notna().sum().sum())
     outside = int(scores.notna().sum()) - outside
@@ -169,31 +168,36 @@ def book_from_scores(scores: pd.Series,                  # long score Series on 
                      turnover: TurnoverConfig = TurnoverConfig(),
                      costs: CostConfig | None = None,    # the cost model the book plans with (None = CostConfig() for 'optimize'/'aim'; no forecast for 'rank')
                      lag: int = 1,                       # execution delay (panel.lag)
-                     horizon: int = 5) -> BookResult:    # h of the signal's forward return (model.target_horizon)
+                     horizon: int = 5,                   # h of the signal's forward return (model.target_horizon)
+                     inputs: BookInputs | None = None) -> BookResult: # `book_inputs(panel, neutralize, costs, horizon)` shared by a run's books; None = computed here
     "Scores -> neutral scores -> long/short book by `portfolio.method` ('rank', 'optimize', 'aim'), with exposures, turnover and notes."
-    wide, universe, outside = _scores_wide(scores, panel)
+    cost_aware = portfolio.method != 'rank'
+    if inputs is not None: inputs.check(panel, neutralize, (costs or CostConfig()) if cost_aware else costs, horizon if cost_aware else None)
+    wide, universe, outside = _scores_wide(scores, panel, None if inputs is None else inputs.universe)
     notes = [f'{outside} scores outside the panel grid ignored'] if outside else []
     rep, neutral = None, wide
-    expo = exposures_from_panel(panel, tuple(dict.fromkeys(('beta', 'sector') + tuple(neutralize.exposures))))
+    expo = exposures_from_panel(panel, tuple(dict.fromkeys(('beta', 'sector') + tuple(neutralize.exposures)))) if inputs is None else inputs.exposures
     if neutralize.exposures:
-        wts = np.sqrt(to_wide(panel, 'market_cap')) if neutralize.neutralize_weights == 'sqrt_cap' else None
-        neutral, rep = _neutralize(wide, {k: expo[k] for k in neutralize.exposures}, weights=wts, return_report=True)
+        if inputs is None: wts, design = (np.sqrt(to_wide(panel, 'market_cap')) if neutralize.neutralize_weights == 'sqrt_cap' else None), None
+        else: wts, design = inputs.weights, inputs.design
+        neutral, rep = _neutralize(wide, {k: expo[k] for k in neutralize.exposures}, weights=wts, return_report=True, design=design)
         notes.append(f"neutralized on {list(neutralize.exposures)}: {int(rep.excluded.sum())} name-dates excluded (missing exposure), "
                      f"{int(rep.dropped.to_numpy().sum())} column-dates dropped, {len(rep.skipped)} dates skipped")
-    if portfolio.method != 'rank':
-        o = optimize_book(neutral, universe, panel, portfolio, neutralize, costs or CostConfig(), lag=lag, horizon=horizon)
+    book_design = None if inputs is None else inputs.book_design
+    if cost_aware:
+        o = optimize_book(neutral, universe, panel, portfolio, neutralize, costs or CostConfig(), lag=lag, horizon=horizon, inputs=inputs)
         notes += o.notes + cost_aware_gross_notes(o.weights, portfolio)
-        return BookResult(o.weights, neutral, rep, _turnover(o.weights), notes, book_exposures(o.weights, expo),
+        return BookResult(o.weights, neutral, rep, _turnover(o.weights), notes, book_exposures(o.weights, expo, book_design),
                           portfolio.method, o.predicted_costs, o.diagnostics)
-    beta = to_wide(panel, 'beta_252') if portfolio.beta_hedge else None
+    beta = (to_wide(panel, 'beta_252') if inputs is None else expo['beta']) if portfolio.beta_hedge else None
     w, info = controlled_book(neutral, universe, portfolio, turnover, beta=beta, return_info=True)
     notes.append(f"{info['forced_exits']} positions closed off their bucket date (name left the universe or lost its score)")
     if turnover.use_bands: notes.append(f"selection by rank bands {turnover.band_open}/{turnover.band_close}; portfolio k/quantile not used")
     short = int(((w.abs().sum(axis=1) < portfolio.gross - 1e-9) & (w.abs().sum(axis=1) > 0)).sum())
     if short: notes.append(f"{short} dates below the gross target {portfolio.gross}: a side had too few names to carry it under the cap")
     notes += check_book_gross(w, portfolio.gross, max_weight=portfolio.max_weight)['notes']   # under-levered dates, with reasons
-    pred = predicted_costs(w, cost_model(panel, costs, symbols=w.columns)) if costs is not None else None
-    return BookResult(w, neutral, rep, _turnover(w), notes, book_exposures(w, expo), 'rank', pred)
+    cm = None if costs is None else cost_model(panel, costs, symbols=w.columns) if inputs is None else inputs.cost_model_on(w.columns)
+    pred = predicted_costs(w, cm) if cm is not None else None
+    return BookResult(w, neutral, rep, _turnover(w), notes, book_exposures(w, expo, book_design), 'rank', pred)
 
 _turnover = turnover
-
