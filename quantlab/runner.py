@@ -514,7 +514,7 @@ def _stage_compare(r, ctx):
     for name, params in c.model.compare_estimators:
         t0, label = time.perf_counter(), estimator_label(name, params)
         wf = _fit_model(r, ctx, _replace(c.model, estimator=name, estimator_params=params, compare_estimators=()))
-        b = _book(r, wf.scores); cr = _price(r, ctx, b.weights)     # the main path's book and costs
+        b = _book(r, wf.scores, ctx.get('book_inputs')); cr = _price(r, ctx, b.weights)     # the main path's book and costs (shared inputs)
         R = pd.DataFrame(dict(gross=cr.gross, net=cr.net, market=r.returns['market']))
         dt = difference_test(r.returns['net'] - cr.net)              # main minus this one, daily net: the baselines' EWC test
         rows[label] = dict(role='compare', **_compare_row(r, wf.ic, R, b.weights.loc[dec], cr.traded_turnover.reindex(dec)),
