@@ -10,7 +10,7 @@ from typing import Callable
 import numpy as np
 import pandas as pd
 from .config import FeatureError
-from .panel import to_wide, market_proxy
+from .panel import to_wide, market_proxy, long_grid
 
 # %% auto #0
 __all__ = ['FEATURE_KINDS', 'FEATURES', 'WideInputs', 'Feature', 'register_feature', 'mom_12_1', 'reversal_5', 'downside_vol_60',
@@ -233,7 +233,11 @@ def _check_args(panel, names, transform, sector_neutral, winsorize):
 # %% ../nbs/03_features.ipynb #51807a21
 def long_positions(index: pd.MultiIndex, dates: pd.Index, symbols: pd.Index):
     "Row and column positions in a `dates x symbols` frame of each (date, symbol) of a long index (-1 = absent)."
-    return dates.get_indexer(index.get_level_values('date')), symbols.get_indexer(index.get_level_values('symbol'))
+    if not (isinstance(index, pd.MultiIndex) and list(index.names) == ['date', 'symbol']):
+        return dates.get_indexer(index.get_level_values('date')), symbols.get_indexer(index.get_level_values('symbol'))
+    cal, syms, di, si = long_grid(index)                            # look up each distinct date and symbol once
+    dmap, smap = dates.get_indexer(cal), symbols.get_indexer(syms)
+    return np.where(di < 0, -1, dmap[di]), np.where(si < 0, -1, smap[si])
 
 def gather_wide(wide: pd.DataFrame, pos) -> np.ndarray:
     "Values of a wide frame at the positions from `long_positions` (NaN where the wide frame has no cell)."

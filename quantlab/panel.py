@@ -4,7 +4,7 @@
 
 # %% ../nbs/02_panel.ipynb #c9313ddc
 from __future__ import annotations
-import logging
+import logging, weakref
 import numpy as np
 import pandas as pd
 from .config import PanelError, RunConfig
@@ -13,17 +13,35 @@ from .data import RAW_COLUMNS, synthetic_market, load_sample, read_panel
 logger = logging.getLogger(__name__)
 
 # %% auto #0
-__all__ = ['logger', 'DERIVED', 'to_wide_codes', 'to_wide', 'to_long', 'build_panel', 'market_proxy', 'check_panel',
+__all__ = ['logger', 'DERIVED', 'long_grid', 'to_wide_codes', 'to_wide', 'to_long', 'build_panel', 'market_proxy', 'check_panel',
            'check_market', 'row_ranks', 'subset_ranks', 'rank_ic', 'panel_from_config']
 
 # %% ../nbs/02_panel.ipynb #c445e934
-def _grid(df):
-    "Calendar, symbols and the (date, symbol) integer position of every row of a (date, symbol)-indexed frame."
-    idx = df.index.remove_unused_levels()
+_GRIDS: dict = {}   # id(index) -> (weak reference to the index, its levels and codes): an index is immutable, so they stay valid
+
+def _index_grid(index: pd.MultiIndex):
+    "Used levels and codes of a (date, symbol) MultiIndex, computed once per index object (the entry dies with the index)."
+    hit = _GRIDS.get(id(index))
+    if hit is not None and hit[0]() is index: return hit[1]
+    idx = index.remove_unused_levels()
     (cal, syms), (di, si) = idx.levels, idx.codes
     if not (cal.is_monotonic_increasing and syms.is_monotonic_increasing):  # levels are normally sorted; be safe
         di, cal = pd.factorize(idx.get_level_values(0), sort=True); si, syms = pd.factorize(idx.get_level_values(1), sort=True)
-    return pd.DatetimeIndex(cal, name='date'), pd.Index(syms, name='symbol'), np.asarray(di, np.int64), np.asarray(si, np.int64)
+        di.flags.writeable = si.flags.writeable = False            # shared by every later call: nobody writes into them
+    key = id(index)
+    _GRIDS[key] = (weakref.ref(index, lambda _, k=key: _GRIDS.pop(k, None)), (cal, syms, di, si))
+    return cal, syms, di, si
+
+def long_grid(index: pd.MultiIndex # a long (date, symbol) index
+             ) -> tuple[pd.Index, pd.Index, np.ndarray, np.ndarray]:
+    "`(dates, symbols, di, si)`: the index's used levels, sorted, and each row's int64 position in them; worked out once per index object."
+    cal, syms, di, si = _index_grid(index)
+    return cal, syms, np.asarray(di, np.int64), np.asarray(si, np.int64)
+
+def _grid(df):
+    "Calendar, symbols and the (date, symbol) integer position of every row of a (date, symbol)-indexed frame."
+    cal, syms, di, si = long_grid(df.index)
+    return pd.DatetimeIndex(cal, name='date'), pd.Index(syms, name='symbol'), di, si
 
 def to_wide_codes(panel: pd.DataFrame, # long panel indexed by (date, symbol)
                   col: str             # a label column, e.g. 'sector'
@@ -47,7 +65,8 @@ def to_wide(panel: pd.DataFrame, # long panel indexed by (date, symbol)
         codes, labels, cal, syms = to_wide_codes(panel, col)
         vals = pd.array(list(labels) + [None], dtype=s.dtype)           # code -1 -> the dtype's missing value
         take = np.where(codes < 0, len(labels), codes)
-        out = pd.DataFrame({j: vals.take(take[:, j]) for j in range(len(syms))})
+        flat, T = vals.take(take.T.ravel()), len(cal)                  # one take, column after column; slices share it
+        out = pd.DataFrame({j: flat[j * T:(j + 1) * T] for j in range(len(syms))})
         out.index, out.columns = cal, syms
         return out
     cal, syms, di, si = _grid(panel)
