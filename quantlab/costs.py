@@ -92,26 +92,26 @@ def _bucket_half_spread(cap: np.ndarray, buckets=SPREAD_BUCKETS) -> np.ndarray:
 # %% ../nbs/11_costs.ipynb #135e7ca2
 _OPTIONAL = ('spread_bps', 'market_cap', 'vol_20', 'adv_20')
 
-def _panel_arrays(panel: pd.DataFrame, symbols=None) -> dict:
-    "The panel's cost columns as float arrays (date x symbol) on its calendar and `symbols` (all the panel's when None)."
+def _panel_arrays(panel: pd.DataFrame, symbols=None, weights=None) -> dict:
+    "The panel's cost columns as float arrays (date x symbol) on its calendar and `symbols` (all the panel's when None); `weights` checked on its axes (-> 'W')."
     if not isinstance(panel, pd.DataFrame) or list(panel.index.names) != ['date', 'symbol']:
         raise CostError("panel must be a long DataFrame indexed (date, symbol): build it with quantlab.panel.build_panel")
     if 'ret_1d' not in panel.columns:
         raise CostError("panel has no 'ret_1d' column: build it with quantlab.panel.build_panel, which derives it")
     ret = to_wide(panel, 'ret_1d')
+    W = {} if weights is None else dict(W=_check_weights(weights, ret.index, ret.columns))
     syms = ret.columns if symbols is None else pd.Index(symbols, name='symbol')
     unknown = syms.difference(ret.columns)
     if len(unknown): raise CostError(f"symbols the panel does not have: {list(unknown[:5])}: pass symbols from the panel")
-    arrays = {c: to_wide(panel, c).reindex(columns=syms).to_numpy(dtype=float)
+    arrays = {c: (ret if c == 'ret_1d' else to_wide(panel, c)).reindex(columns=syms).to_numpy(dtype=float)
               for c in ('ret_1d', *_OPTIONAL) if c in panel.columns}
-    return dict(dates=ret.index, symbols=syms, shape=(len(ret.index), len(syms)), **arrays)
+    return dict(dates=ret.index, symbols=syms, shape=(len(ret.index), len(syms)), **arrays, **W)
 
 def _cost_inputs(weights: pd.DataFrame, panel: pd.DataFrame) -> dict:
     "Checked weights and the panel's cost columns as float arrays (date x symbol) on the same grid."
-    inp = _panel_arrays(panel)
-    W = _check_weights(weights, inp['dates'], inp['symbols'])
+    inp = _panel_arrays(panel, weights.columns, weights=weights)    # one pass: the weights checked on the panel's axes first
     close = {'close': to_wide(panel, 'close').reindex(columns=weights.columns).to_numpy(dtype=float)} if 'close' in panel.columns else {}
-    return dict(_panel_arrays(panel, weights.columns), W=W, **close)
+    return dict(inp, **close)
 
 # %% ../nbs/11_costs.ipynb #d1dce2c3
 def _holding_returns(ret: np.ndarray, close: np.ndarray | None) -> tuple[np.ndarray, np.ndarray, np.ndarray]:

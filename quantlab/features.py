@@ -273,12 +273,14 @@ def compute_features(panel: pd.DataFrame, # long panel, index (date, symbol)
     _check_args(panel, names, transform, sector_neutral, winsorize)
     W = WideInputs(panel, market)
     uni = W['in_universe'].fillna(False).astype(bool) if 'in_universe' in panel.columns else None
-    cols, ref = {}, None
-    for n in names:
+    cols = list(dict.fromkeys(names)); ref = None
+    X = np.empty((len(cols), len(panel)))            # one block, feature after feature: the frame wraps it without a copy
+    for j, n in enumerate(cols):
         raw = check_feature_output(n, FEATURES[n].fn(W), W).replace([np.inf, -np.inf], np.nan)
-        if ref is None: ref = raw; pos = long_positions(panel.index, raw.index, raw.columns)
-        cols[n] = gather_wide(cross_section(raw, transform, winsorize, uni).reindex(index=ref.index, columns=ref.columns), pos)
-    out = pd.DataFrame(cols, index=panel.index, dtype=float)
+        if ref is None: ref = (raw.index, raw.columns); pos = long_positions(panel.index, *ref)
+        X[j] = gather_wide(cross_section(raw, transform, winsorize, uni).reindex(index=ref[0], columns=ref[1]), pos)
+        del raw
+    out = pd.DataFrame(X.T, index=panel.index, columns=cols, copy=False) if cols else pd.DataFrame({}, index=panel.index, dtype=float)
     if sector_neutral: out = _demean_within(out, panel.index.get_level_values('date'), panel['sector'])
     if not return_report: return out
     return out, _report(out, panel, names, skipped, transform, sector_neutral, winsorize, uni is not None)
