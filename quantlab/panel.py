@@ -29,8 +29,15 @@ def _index_grid(index: pd.MultiIndex):
         di, cal = pd.factorize(idx.get_level_values(0), sort=True); si, syms = pd.factorize(idx.get_level_values(1), sort=True)
         di.flags.writeable = si.flags.writeable = False            # shared by every later call: nobody writes into them
     key = id(index)
-    _GRIDS[key] = (weakref.ref(index, lambda _, k=key: _GRIDS.pop(k, None)), (cal, syms, di, si))
+    _GRIDS[key] = (weakref.ref(index, lambda _, k=key: _GRIDS.pop(k, None)), (cal, syms, di, si), {})
     return cal, syms, di, si
+
+def _cells_by_symbol(index: pd.MultiIndex) -> np.ndarray:
+    "Each row's cell in a `symbol x date` C-order array (`si * n_dates + di`), read-only, kept with the index's grid."
+    cal, syms, di, si = _index_grid(index); extra = _GRIDS[id(index)][2]
+    if 'by_symbol' not in extra:
+        cells = np.asarray(si, np.int64) * len(cal) + di; cells.flags.writeable = False; extra['by_symbol'] = cells
+    return extra['by_symbol']
 
 def long_grid(index: pd.MultiIndex # a long (date, symbol) index
              ) -> tuple[pd.Index, pd.Index, np.ndarray, np.ndarray]:
@@ -69,13 +76,13 @@ def to_wide(panel: pd.DataFrame, # long panel indexed by (date, symbol)
         out = pd.DataFrame({j: flat[j * T:(j + 1) * T] for j in range(len(syms))})
         out.index, out.columns = cal, syms
         return out
-    cal, syms, di, si = _grid(panel)
+    cal, syms = (pd.DatetimeIndex(_index_grid(panel.index)[0], name='date'), pd.Index(_index_grid(panel.index)[1], name='symbol'))
     v = s.to_numpy()
-    if v.dtype == bool: out = np.zeros((len(cal), len(syms)), bool)
-    elif v.dtype.kind in 'fiu': out = np.full((len(cal), len(syms)), np.nan)
+    if v.dtype == bool: out = np.zeros((len(syms), len(cal)), bool)
+    elif v.dtype.kind in 'fiu': out = np.full((len(syms), len(cal)), np.nan)
     else: return s.unstack('symbol').reindex(index=cal, columns=syms)
-    out.ravel()[di * len(syms) + si] = v
-    return pd.DataFrame(out, index=cal, columns=syms)
+    out.ravel()[_cells_by_symbol(panel.index)] = v                 # filled symbol by symbol: the frame's own block, no copy
+    return pd.DataFrame(out.T, index=cal, columns=syms, copy=False)
 
 # %% ../nbs/02_panel.ipynb #d4c981e3
 def to_long(wide: pd.DataFrame, # date x symbol
