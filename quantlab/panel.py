@@ -409,29 +409,33 @@ def _runs(v):
     end = np.minimum.accumulate(np.where(last, pos, N - 1)[:, ::-1], axis=1)[:, ::-1]
     return start, end
 
+def _flat(order: np.ndarray) -> np.ndarray:
+    "Flat C-order positions of a row-wise `order` (`take_along_axis` / `put_along_axis` by one fancy index: several times faster)."
+    return order + (np.arange(len(order)) * order.shape[1])[:, None]
+
 def row_ranks(x: np.ndarray,        # 2-D float array (dates x names); NaN = missing
               return_sort: bool = False, # also return (order, sorted rows) for `subset_ranks`
              ):
     "Average ranks 1..n along each row (ties share their mean rank, NaN kept), as `DataFrame.rank(axis=1)`."
     x = np.asarray(x, float)
     if x.ndim != 2: raise PanelError(f"row_ranks needs a 2-D dates x names array, got shape {x.shape}")
-    order = np.argsort(x, axis=1); v = np.take_along_axis(x, order, axis=1)        # NaN sorts last
+    order = np.argsort(x, axis=1); flat = _flat(order); v = x.ravel()[flat]        # NaN sorts last
     runs = _runs(v); pos = np.arange(x.shape[1], dtype=float) if runs is None else (runs[0] + runs[1]) / 2
-    out = np.empty(x.shape); np.put_along_axis(out, order, np.where(np.isnan(v), np.nan, pos + 1.0), axis=1)
+    out = np.empty(x.shape); out.ravel()[flat] = np.where(np.isnan(v), np.nan, pos + 1.0)
     return (out, order, v) if return_sort else out
 
 def subset_ranks(order: np.ndarray, v: np.ndarray, # the sort `row_ranks(x, return_sort=True)` returned
                  keep: np.ndarray,                  # bool mask like x: the values to rank among (others -> NaN)
                 ) -> np.ndarray:
     "`row_ranks(np.where(keep, x, nan))` from x's sort, without sorting again."
-    ks = np.take_along_axis(np.asarray(keep, bool), order, axis=1) & ~np.isnan(v)   # kept, in sorted order
+    flat = _flat(order); ks = np.broadcast_to(np.asarray(keep, bool), v.shape).ravel()[flat] & ~np.isnan(v)   # kept, in sorted order
     c = np.cumsum(ks, axis=1, dtype=np.int64); runs = _runs(v)
     if runs is None: r = c.astype(float)
     else:
         s, e = runs; T = np.arange(len(v))[:, None]
         before = np.where(s > 0, c[T, np.maximum(s - 1, 0)], 0)                       # kept values before the run
         r = before + (c[T, e] - before + 1) / 2
-    out = np.empty(v.shape); np.put_along_axis(out, order, np.where(ks, r, np.nan), axis=1)
+    out = np.empty(v.shape); out.ravel()[flat] = np.where(ks, r, np.nan)
     return out
 
 # %% ../nbs/02_panel.ipynb #2bda273b
