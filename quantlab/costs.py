@@ -92,26 +92,26 @@ def _bucket_half_spread(cap: np.ndarray, buckets=SPREAD_BUCKETS) -> np.ndarray:
 # %% ../nbs/11_costs.ipynb #135e7ca2
 _OPTIONAL = ('spread_bps', 'market_cap', 'vol_20', 'adv_20')
 
-def _panel_arrays(panel: pd.DataFrame, symbols=None) -> dict:
-    "The panel's cost columns as float arrays (date x symbol) on its calendar and `symbols` (all the panel's when None)."
+def _panel_arrays(panel: pd.DataFrame, symbols=None, weights=None) -> dict:
+    "The panel's cost columns as float arrays (date x symbol) on its calendar and `symbols` (all the panel's when None); `weights` checked on its axes (-> 'W')."
     if not isinstance(panel, pd.DataFrame) or list(panel.index.names) != ['date', 'symbol']:
         raise CostError("panel must be a long DataFrame indexed (date, symbol): build it with quantlab.panel.build_panel")
     if 'ret_1d' not in panel.columns:
         raise CostError("panel has no 'ret_1d' column: build it with quantlab.panel.build_panel, which derives it")
     ret = to_wide(panel, 'ret_1d')
+    W = {} if weights is None else dict(W=_check_weights(weights, ret.index, ret.columns))
     syms = ret.columns if symbols is None else pd.Index(symbols, name='symbol')
     unknown = syms.difference(ret.columns)
     if len(unknown): raise CostError(f"symbols the panel does not have: {list(unknown[:5])}: pass symbols from the panel")
-    arrays = {c: to_wide(panel, c).reindex(columns=syms).to_numpy(dtype=float)
+    arrays = {c: (ret if c == 'ret_1d' else to_wide(panel, c)).reindex(columns=syms).to_numpy(dtype=float)
               for c in ('ret_1d', *_OPTIONAL) if c in panel.columns}
-    return dict(dates=ret.index, symbols=syms, shape=(len(ret.index), len(syms)), **arrays)
+    return dict(dates=ret.index, symbols=syms, shape=(len(ret.index), len(syms)), **arrays, **W)
 
 def _cost_inputs(weights: pd.DataFrame, panel: pd.DataFrame) -> dict:
     "Checked weights and the panel's cost columns as float arrays (date x symbol) on the same grid."
-    inp = _panel_arrays(panel)
-    W = _check_weights(weights, inp['dates'], inp['symbols'])
+    inp = _panel_arrays(panel, weights.columns, weights=weights)    # one pass: the weights checked on the panel's axes first
     close = {'close': to_wide(panel, 'close').reindex(columns=weights.columns).to_numpy(dtype=float)} if 'close' in panel.columns else {}
-    return dict(_panel_arrays(panel, weights.columns), W=W, **close)
+    return dict(inp, **close)
 
 # %% ../nbs/11_costs.ipynb #d1dce2c3
 def _holding_returns(ret: np.ndarray, close: np.ndarray | None) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -296,12 +296,17 @@ def _notes(c: dict, cfg: CostConfig, fallback_bps: float, buckets) -> tuple:
     return tuple(n)
 
 # %% ../nbs/11_costs.ipynb #1c7fe9d4
-def _apply(inp: dict, cfg: CostConfig, lag: int, fallback_bps: float, buckets, on_missing: str, hold_from: int | None=None) -> CostResult:
-    "Price the checked inputs: the compute behind `apply_costs`, `price_window` and `capacity_curve`."
-    W, dates, symbols = inp['W'], inp['dates'], inp['symbols']
+def _trades(inp: dict, lag: int, hold_from: int | None):
+    "What does not depend on the cost settings: holding returns, bridged cells, books, signed trades, contributions."
     R, spanned, gap = _holding_returns(inp['ret_1d'], inp.get('close'))
-    E, Tsigned = _book(W, R, lag, len(W) if hold_from is None else hold_from, dates)   # books after execution, trades from the drifted book
-    held, contrib, miss = _contributions(E, R, lag)
+    E, Tsigned = _book(inp['W'], R, lag, len(inp['W']) if hold_from is None else hold_from, inp['dates'])   # books after execution, trades from the drifted book
+    return (spanned, gap, Tsigned) + _contributions(E, R, lag)
+
+def _apply(inp: dict, cfg: CostConfig, lag: int, fallback_bps: float, buckets, on_missing: str, hold_from: int | None=None,
+           trades: tuple | None=None) -> CostResult:
+    "Price the checked inputs: the compute behind `apply_costs`, `price_window` and `capacity_curve` (`trades`: `_trades` of the same inputs)."
+    W, dates, symbols = inp['W'], inp['dates'], inp['symbols']
+    spanned, gap, Tsigned, held, contrib, miss = _trades(inp, lag, hold_from) if trades is None else trades
     c = dict(lag=lag, **_missing_report(miss, held, dates, symbols), gaps_bridged='close' in inp,
              gap_returns=int(((held != 0) & spanned).sum()), gap_days=int(((held != 0) & gap).sum()))
     if c['missing_name_days'] and on_missing == 'raise':
@@ -389,9 +394,9 @@ def capacity_curve(weights: pd.DataFrame, # date x symbol on the panel's calenda
     if not len(aums) or min(aums) <= 0: raise CostError(f"aums = {aums!r}: pass one or more positive dollar amounts")
     if (decisions is None) != (returns is None): raise CostError("pass both decisions and returns (the window, as in price_window) or neither")
     inp, hold = _cost_inputs(weights, panel), None if decisions is None else _hold_from(weights, decisions[-1])
-    fb, rows = float(cost_config.impact_fallback_bps if impact_fallback_bps is None else impact_fallback_bps), []
-    for a in aums:   # a handful of AUM levels, each fully vectorised
-        cr = _apply(inp, replace(cost_config, aum=float(a)), lag, fb, spread_buckets, 'zero', hold)
+    fb, rows, trades = float(cost_config.impact_fallback_bps if impact_fallback_bps is None else impact_fallback_bps), [], _trades(inp, lag, hold)
+    for a in aums:   # a handful of AUM levels, each fully vectorised; the book and its trades do not depend on the AUM
+        cr = _apply(inp, replace(cost_config, aum=float(a)), lag, fb, spread_buckets, 'zero', hold, trades)
         s = (cr.summary(periods_per_year) if returns is None else _window(cr, returns).summary(periods_per_year, from_first_live=False))
         rows.append(s.reindex(['gross_ann_return', 'net_ann_return', 'gross_sharpe', 'net_sharpe', 'costs_ann', 'impact_ann']))
     out = pd.DataFrame(rows).reset_index(drop=True)

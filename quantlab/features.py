@@ -10,7 +10,7 @@ from typing import Callable
 import numpy as np
 import pandas as pd
 from .config import FeatureError
-from .panel import to_wide, market_proxy
+from .panel import to_wide, market_proxy, long_grid
 
 # %% auto #0
 __all__ = ['FEATURE_KINDS', 'FEATURES', 'WideInputs', 'Feature', 'register_feature', 'mom_12_1', 'reversal_5', 'downside_vol_60',
@@ -233,7 +233,11 @@ def _check_args(panel, names, transform, sector_neutral, winsorize):
 # %% ../nbs/03_features.ipynb #51807a21
 def long_positions(index: pd.MultiIndex, dates: pd.Index, symbols: pd.Index):
     "Row and column positions in a `dates x symbols` frame of each (date, symbol) of a long index (-1 = absent)."
-    return dates.get_indexer(index.get_level_values('date')), symbols.get_indexer(index.get_level_values('symbol'))
+    if not (isinstance(index, pd.MultiIndex) and list(index.names) == ['date', 'symbol']):
+        return dates.get_indexer(index.get_level_values('date')), symbols.get_indexer(index.get_level_values('symbol'))
+    cal, syms, di, si = long_grid(index)                            # look up each distinct date and symbol once
+    dmap, smap = dates.get_indexer(cal), symbols.get_indexer(syms)
+    return np.where(di < 0, -1, dmap[di]), np.where(si < 0, -1, smap[si])
 
 def gather_wide(wide: pd.DataFrame, pos) -> np.ndarray:
     "Values of a wide frame at the positions from `long_positions` (NaN where the wide frame has no cell)."
@@ -269,12 +273,14 @@ def compute_features(panel: pd.DataFrame, # long panel, index (date, symbol)
     _check_args(panel, names, transform, sector_neutral, winsorize)
     W = WideInputs(panel, market)
     uni = W['in_universe'].fillna(False).astype(bool) if 'in_universe' in panel.columns else None
-    cols, ref = {}, None
-    for n in names:
+    cols = list(dict.fromkeys(names)); ref = None
+    X = np.empty((len(cols), len(panel)))            # one block, feature after feature: the frame wraps it without a copy
+    for j, n in enumerate(cols):
         raw = check_feature_output(n, FEATURES[n].fn(W), W).replace([np.inf, -np.inf], np.nan)
-        if ref is None: ref = raw; pos = long_positions(panel.index, raw.index, raw.columns)
-        cols[n] = gather_wide(cross_section(raw, transform, winsorize, uni).reindex(index=ref.index, columns=ref.columns), pos)
-    out = pd.DataFrame(cols, index=panel.index, dtype=float)
+        if ref is None: ref = (raw.index, raw.columns); pos = long_positions(panel.index, *ref)
+        X[j] = gather_wide(cross_section(raw, transform, winsorize, uni).reindex(index=ref[0], columns=ref[1]), pos)
+        del raw
+    out = pd.DataFrame(X.T, index=panel.index, columns=cols, copy=False) if cols else pd.DataFrame({}, index=panel.index, dtype=float)
     if sector_neutral: out = _demean_within(out, panel.index.get_level_values('date'), panel['sector'])
     if not return_report: return out
     return out, _report(out, panel, names, skipped, transform, sector_neutral, winsorize, uni is not None)

@@ -190,10 +190,11 @@ def cut_dates(panel: pd.DataFrame, cuts=4) -> list:
     return cuts
 
 # %% ../nbs/04_leakage.ipynb #b88166f4
-def _compare_long(full: pd.DataFrame, part: pd.DataFrame, cut, start=None) -> tuple:
-    "Per column: rows from `start` (None = the first) up to `cut` where `part` differs from `full` (NaN pattern or value), and the first such row."
+def _compare_long(full: pd.DataFrame, part: pd.DataFrame, cut, start=None, cols=None) -> tuple:
+    "Per column (of `cols`, None = all): rows from `start` (None = the first) up to `cut` where `part` differs from `full` (NaN pattern or value), and the first such row."
     d = full.index.get_level_values('date')
-    full = full[(d <= pd.Timestamp(cut)) & (d >= pd.Timestamp(start) if start is not None else True)]
+    rows = (d <= pd.Timestamp(cut)) & (d >= pd.Timestamp(start) if start is not None else True)
+    full = full.loc[rows, list(cols)] if cols is not None else full[rows]     # one take of the rows and columns compared
     part = part.reindex(full.index)
     out = {}
     for c in full.columns:
@@ -238,7 +239,7 @@ def _windowed(names, panel, cuts, lag, kw, full, window, bad):
         p = cal.get_loc(pd.Timestamp(cut)); first = max(p - window + 1, 0)
         sub = panel[(d >= cal[max(first - L - 1, 0)]) & (d <= cal[p])]   # one spare bar beyond the lookback
         part = _run(names, {}, truncate_panel(sub, cut, lag), kw)
-        for c, (n, at) in _compare_long(full[names], part, cut, start=cal[first]).items():
+        for c, (n, at) in _compare_long(full, part, cut, start=cal[first], cols=names).items():
             bad[c][0] += n; bad[c][1] = bad[c][1] or (at and (cut, at))
     return L
 
@@ -251,7 +252,7 @@ def _truncation_rows(names, fns, panel, cuts, lag, kw, full, window=None):
     if rest or fns:
         cols = rest + list(fns)
         for cut in cuts:
-            for c, (n, at) in _compare_long(full[cols], _run(rest, fns, truncate_panel(panel, cut, lag), kw), cut).items():
+            for c, (n, at) in _compare_long(full, _run(rest, fns, truncate_panel(panel, cut, lag), kw), cut, cols=cols).items():
                 bad[c][0] += n; bad[c][1] = bad[c][1] or (at and (cut, at))
     how = lambda c: (f"the last {window} bars before each of {len(cuts)} cuts, recomputed on {L + 1 + window} bars (lookback {L})"
                      if c in win else f"every row up to each of {len(cuts)} cuts")
