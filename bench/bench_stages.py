@@ -7,7 +7,8 @@ replaced by the model-free score path of `model.mode='none'` (`signal`, default 
 every other stage (panel, features on the full feature list, leak scan, dataset, book, costs, diagnostics, baselines,
 assertions) runs as in the default run, so this measures the time the model does not take. Each size runs in its own
 process (its own peak RSS). Printed per size: wall, CPU, peak RSS, per-stage wall seconds and the load before and
-after, and per-stage CPU seconds (`cpu_by_stage`: the fairer measure on a shared machine); with `--profile N` the N largest cumulative entries of a cProfile of the whole run.
+after, and per-stage CPU seconds (`cpu_by_stage`: the fairer measure on a shared machine), the peak and current RSS after each
+stage (`rss_peak_now_by_stage`, GB: which stage sets the peak); with `--profile N` the N largest cumulative entries of a cProfile of the whole run.
 """
 import argparse, json, os, subprocess, sys
 
@@ -26,11 +27,15 @@ def model_free(r, ctx):
     try: assert runner._byo_model(r, ctx)
     finally: r.config = real
 
-cpu = {}
+cpu, rss = {}, {}
+def _rss_now():
+    "Resident set size now, GB (Linux /proc)."
+    with open('/proc/self/statm') as f: return int(f.read().split()[1]) * os.sysconf('SC_PAGE_SIZE') / 2**30
 def timed(name, fn):
-    "The stage, with its CPU seconds recorded (wall timings mostly measure the queue on a loaded machine)."
+    "The stage, with its CPU seconds and the process's peak / current RSS after it recorded."
     def run(r, ctx):
         c0 = time.process_time(); fn(r, ctx); cpu[name] = round(time.process_time() - c0, 2)
+        rss[name] = (round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 2**20, 2), round(_rss_now(), 2))
     return run
 stages = tuple((k, timed(k, model_free if k == 'model' else f)) for k, f in runner.STAGES)
 l0 = os.getloadavg(); t, c = time.perf_counter(), time.process_time()
@@ -42,7 +47,7 @@ wall = time.perf_counter() - t
 print(json.dumps(dict(size=f"{n}x{T}", rows=int(len(r.features)), wall=round(wall, 1), cpu=round(time.process_time() - c, 1),
                       rss_gb=round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 2**20, 2),
                       load_before=[round(x, 1) for x in l0], load_after=[round(x, 1) for x in os.getloadavg()],
-                      timings=r.timings, cpu_by_stage=cpu, code=os.path.dirname(runner.__file__), extra=extra, profiled=bool(prof))), flush=True)
+                      timings=r.timings, cpu_by_stage=cpu, rss_peak_now_by_stage=rss, code=os.path.dirname(runner.__file__), extra=extra, profiled=bool(prof))), flush=True)
 if pr:
     s = io.StringIO(); pstats.Stats(pr, stream=s).sort_stats('cumulative').print_stats(prof); print(s.getvalue())
 '''
