@@ -8,7 +8,8 @@ import logging, math
 from dataclasses import dataclass, asdict
 import numpy as np
 import pandas as pd
-import statsmodels.api as sm
+from statsmodels.regression.linear_model import OLS   # not statsmodels.api: it imports every model (0.6 s)
+from statsmodels.tools.tools import add_constant
 from scipy import stats
 from .config import MetricsError
 from .turnover import turnover_summary
@@ -91,7 +92,7 @@ def capm_stats(strategy: pd.Series,      # daily strategy returns (net or gross)
     if m.max() == m.min(): raise MetricsError(f"market returns are constant ({m.iloc[0]}) on all {len(m)} dates: beta is undefined")
     L = newey_west_lags(len(s)) if hac_lags is None else int(hac_lags)
     if L < 0: raise MetricsError(f"hac_lags must be >= 0, got {hac_lags}")
-    fit = sm.OLS(s.to_numpy(), sm.add_constant(m.to_numpy())).fit(
+    fit = OLS(s.to_numpy(), add_constant(m.to_numpy())).fit(
         cov_type='HAC', cov_kwds=dict(maxlags=L, kernel='bartlett', use_correction=False))
     (a, b), (ta, tb) = fit.params, fit.tvalues
     X = np.column_stack([np.ones(len(m)), m.to_numpy()])
@@ -216,7 +217,7 @@ def ic_stats(ic: pd.Series,            # IC series (one value per date)
     if isinstance(horizon, bool) or not isinstance(horizon, (int, np.integer)) or horizon < 1:
         raise MetricsError(f"horizon={horizon!r} is invalid: pass the forward-return horizon h in days (an integer >= 1)")
     L = max(newey_west_lags(len(x)), horizon - 1) if hac_lags is None else int(hac_lags)
-    fit = sm.OLS(x.to_numpy(), np.ones(len(x))).fit(cov_type='HAC', cov_kwds=dict(maxlags=L, kernel='bartlett', use_correction=False))
+    fit = OLS(x.to_numpy(), np.ones(len(x))).fit(cov_type='HAC', cov_kwds=dict(maxlags=L, kernel='bartlett', use_correction=False))
     nu, sd = har_dof(len(x), horizon), x.std()
     lrv = ewc_lrv(x.to_numpy(), nu)[0, 0]
     t_har = x.mean() / math.sqrt(lrv / len(x)) if lrv > 0 else np.nan

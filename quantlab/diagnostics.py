@@ -7,7 +7,8 @@ from __future__ import annotations
 import logging
 import numpy as np
 import pandas as pd
-import statsmodels.api as sm
+from statsmodels.regression.linear_model import OLS   # not statsmodels.api: it imports every model (0.6 s)
+from statsmodels.tools.tools import add_constant
 from scipy.optimize import curve_fit
 from statsmodels.regression.rolling import RollingOLS
 from .config import DiagnosticsError
@@ -137,7 +138,7 @@ def _hac_mean(y: pd.Series, lags: int) -> tuple[float, float]:
     "Mean of `y` (NaN dropped) and its Newey-West standard error with `lags` lags."
     y = y.dropna()
     if len(y) < 3: return float(y.mean()) if len(y) else np.nan, np.nan
-    fit = sm.OLS(y.to_numpy(), np.ones(len(y))).fit(cov_type='HAC', cov_kwds={'maxlags': int(lags)})
+    fit = OLS(y.to_numpy(), np.ones(len(y))).fit(cov_type='HAC', cov_kwds={'maxlags': int(lags)})
     return float(fit.params[0]), float(fit.bse[0])
 
 def _ic_summary(ic: pd.DataFrame, spread: pd.DataFrame) -> pd.DataFrame:
@@ -303,7 +304,7 @@ def exposure_dashboard(returns: pd.Series,        # daily book returns (date ind
     if not names: raise DiagnosticsError(f"no factor to regress on: asked {asked}, factors with data are {[c for c in factors.columns if factors[c].notna().any()]}; pass names=[...]")
     data = pd.concat([returns.rename('book'), factors[names]], axis=1, join='inner').dropna()
     if len(data) <= max(windows): raise DiagnosticsError(f"{len(data)} complete dates of book and factors {names}: need more than the longest window ({max(windows)})")
-    X, betas, ses = sm.add_constant(data[names]), {}, {}
+    X, betas, ses = add_constant(data[names]), {}, {}
     for w in windows:
         fit = RollingOLS(data['book'], X, window=w).fit()
         betas[w], ses[w] = fit.params, fit.bse

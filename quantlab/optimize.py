@@ -8,7 +8,6 @@ import logging, time
 from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
-import cvxpy as cp
 from .config import PortfolioConfig, NeutralizeConfig, CostConfig, PortfolioError
 from .panel import to_wide, to_wide_codes, rank_ic
 from .costs import cost_model, apply_costs, CostModel
@@ -194,6 +193,7 @@ _SCALE = 1e4   # objective scaled to O(1) for the solver (alpha ~ 1e-4 per day)
 
 def _problem(N: int, K: int, gross: float, beta_neutral: bool, sector_neutral: bool, part: bool, tcap, risk_aversion: float, borrow: float):
     "The DPP problem, built once: max a'w - risk - lin'|T| - imp'|T|^1.5 - borrow * sum(w-) s.t. neutrality, bounds, gross."
+    import cvxpy as cp   # here, not at module level: only the 'optimize' book needs cvxpy (1.5 s to import)
     U = N / gross                                              # solver variables in units of an average position (|u| ~ 1)
     u, y, t = cp.Variable(N), cp.Variable(K), cp.Variable(N)
     w, T = u / U, t / U                                        # T = w - w0 as its own variable keeps the cost terms DPP
@@ -213,6 +213,7 @@ def _problem(N: int, K: int, gross: float, beta_neutral: bool, sector_neutral: b
 
 def _solve(prob, u, U):
     "Clarabel, then SCS; returns (weights or None, status)."
+    import cvxpy as cp
     for solver in ('CLARABEL', 'SCS'):
         try: prob.solve(solver=solver, warm_start=True)
         except cp.error.SolverError: continue
