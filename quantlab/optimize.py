@@ -279,6 +279,13 @@ class BookInputs:
     wide: dict                         # vol_20, adv_20, fwd_ret_{horizon} (those the panel has) as wide frames
     risk_panel: dict = field(repr=False)                      # ret_1d, beta_252 and sector codes for factor_risk
     risk_fits: dict = field(default_factory=dict, repr=False) # factor_risk's per-date fits, memoised per symbol set
+    start: pd.Timestamp | None = None  # first date the designs cover (book_inputs(dates=...)); None = every date
+    def check_scores(self, wide: pd.DataFrame):
+        "Raise PortfolioError when a date of `wide` (date x symbol scores) before `start` has a score: the designs do not cover it."
+        if self.start is None: return
+        early = wide.index[(wide.index < self.start) & wide.notna().any(axis=1).to_numpy()]
+        if len(early): raise PortfolioError(f"{len(early)} scored dates (e.g. {early[0].date()}) are before {self.start.date()}, the first date these book "
+                                            f"inputs cover: build them with book_inputs(panel, ..., dates=...) holding every date the books score, or dates=None")
     def check(self, panel: pd.DataFrame, neutralize=None, costs=None, horizon=None):
         "Raise PortfolioError unless built from `panel` with the same neutralize / costs / horizon (None = not checked)."
         fp = _fingerprint(panel)
@@ -302,17 +309,22 @@ class BookInputs:
 def book_inputs(panel: pd.DataFrame,                          # built panel (see 02_panel)
                 neutralize: NeutralizeConfig = NeutralizeConfig(), # the run's neutralize section
                 costs: CostConfig = CostConfig(),             # the cost model the books plan with (the run's costs)
-                horizon: int = 5) -> BookInputs:              # h of the signal's forward return (model.target_horizon)
-    "The panel-only inputs of `book_from_scores` / `optimize_book`, computed once for every book of a run."
+                horizon: int = 5,                             # h of the signal's forward return (model.target_horizon)
+                dates=None) -> BookInputs:                    # the dates the books score (e.g. the OOS decision dates); None = all
+    "The panel-only inputs of `book_from_scores` / `optimize_book`, computed once for every book of a run; the designs from the first of `dates` on."
     universe = to_wide(panel, 'in_universe')
+    start = None if dates is None else pd.DatetimeIndex(dates).min()
+    if start is not None and not start <= universe.index[-1]:
+        raise PortfolioError(f"book_inputs: dates must hold a date on or before the panel's last date {universe.index[-1].date()}, got "
+                             f"{'none' if start is pd.NaT else start.date()}: pass the dates the books score, or dates=None")
     expo = exposures_from_panel(panel, tuple(dict.fromkeys(('beta', 'sector') + tuple(neutralize.exposures))))
-    book_design = exposure_design(universe, expo)
+    book_design = exposure_design(universe, expo, start=start)   # a book holds its last decision after it: designs to the panel's end
     wts = np.sqrt(to_wide(panel, 'market_cap')) if neutralize.exposures and neutralize.neutralize_weights == 'sqrt_cap' else None
     sub = {k: expo[k] for k in neutralize.exposures}
-    design = exposure_design(universe, sub, wts, base=book_design if tuple(sub) == tuple(expo) else None) if sub else None
+    design = exposure_design(universe, sub, wts, base=book_design if tuple(sub) == tuple(expo) else None, start=start) if sub else None
     wide = {c: to_wide(panel, c) for c in ('vol_20', 'adv_20', f'fwd_ret_{horizon}') if c in panel.columns}
     return BookInputs(_fingerprint(panel), neutralize, costs, horizon, universe, expo, book_design, design, wts,
-                      cost_model(panel, costs), wide, _risk_panel(panel))
+                      cost_model(panel, costs), wide, _risk_panel(panel), start=None if start is None else universe.index[book_design.start])
 
 # %% ../nbs/11a_optimize.ipynb #c8be72b4
 def _bounds(inp, i, pcfg, ccfg, w0):
