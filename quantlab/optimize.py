@@ -86,11 +86,15 @@ class RiskModel:
         "Full N x N covariance on decision date number i (NaN exposures as 0)."
         X = np.nan_to_num(self.X[i]); return X @ self.F[i] @ X.T + np.diag(np.nan_to_num(self.idio[i]))
 
-def _risk_panel(panel: pd.DataFrame) -> dict:
-    "ret_1d and beta_252 as (D, N) arrays on the panel's grid, sector codes (-1 = none; None without the column) and their sorted labels."
+def _risk_panel(panel: pd.DataFrame, first: int = 0) -> dict:
+    "ret_1d, beta_252 and sector codes (-1 = none; None without the column) as (D - first, N) arrays from calendar row `first` on; sorted labels, the levels each name ever has."
     R, B = to_wide(panel, 'ret_1d'), to_wide(panel, 'beta_252')
     C, labels = to_wide_codes(panel, 'sector')[:2] if 'sector' in panel else (None, pd.Index([]))
-    return dict(cal=R.index, syms=R.columns, R=R.to_numpy(float), B=B.to_numpy(float), C=C, labels=labels)
+    seen = None
+    if C is not None: seen = np.zeros((C.shape[1], len(labels)), bool); seen[np.nonzero(C >= 0)[1], C[C >= 0]] = True
+    cut = (lambda a: a[first:].copy()) if first else (lambda a: a)   # a copy: the full arrays are freed
+    return dict(cal=R.index, syms=R.columns, first=first, R=cut(R.to_numpy(float)), B=cut(B.to_numpy(float)),
+                C=None if C is None else cut(C), seen=seen, labels=labels)
 
 def _take(a: np.ndarray, pos: np.ndarray, fill) -> np.ndarray:
     "Columns `pos` of `a`, `fill` where pos is -1 (a symbol the panel lacks)."
@@ -126,8 +130,8 @@ def _fit_rows(data: dict, memo: dict, syms: pd.Index, sectors: bool, rows: np.nd
     if key not in memo:
         pos = data['syms'].get_indexer(syms)
         C = _take(data['C'], pos, -1) if key[1] else None
-        lv = np.unique(C[C >= 0]) if C is not None else np.array([], np.int64)
-        n, K = len(data['cal']), 1 + len(lv)
+        lv = np.flatnonzero(data['seen'][pos[pos >= 0]].any(0)) if C is not None else np.array([], np.int64)   # every level the names ever have
+        n, K = len(data['cal']) - data['first'], 1 + len(lv)
         memo[key] = dict(syms=pd.Index(syms), B=_take(data['B'], pos, np.nan), R=_take(data['R'], pos, np.nan), C=C, lv=lv,
                          levels=list(data['labels'][lv]), f=np.full((n, K), np.nan), e=np.full((n, len(syms)), np.nan), done=np.zeros(n, bool))
     fit = memo[key]
@@ -146,12 +150,14 @@ def factor_risk(panel: pd.DataFrame, dates, symbols=None, window: int = 126, idi
                 sectors: bool = True, inputs: BookInputs | None = None) -> RiskModel: # `book_inputs(panel, ...)`: fits shared by the run's books
     "Daily cross-sectional OLS of ret_1d on [beta_252, sector dummies]; trailing factor covariance and residual variance."
     data, memo = (_risk_panel(panel), {}) if inputs is None else (inputs.risk_panel, inputs.risk_fits)
-    cal = data['cal']
+    cal, o = data['cal'], data['first']
     syms = pd.Index(symbols if symbols is not None else data['syms'], name='symbol')
     dates = pd.DatetimeIndex(dates); pos = cal.get_indexer(dates)
     if (pos < 0).any(): raise PortfolioError(f"factor_risk: {int((pos < 0).sum())} dates are not on the panel's calendar")
     lo = max(0, pos.min() - max(window, idio_window) - 1)
-    rows = np.arange(lo, pos.max() + 1)
+    if lo < o: raise PortfolioError(f"factor_risk: dates from {dates.min().date()} need fits from {cal[lo].date()}, before {cal[o].date()} where the "
+                                    f"book inputs' risk panel starts: build book_inputs(..., dates=...) with these dates (or dates=None)")
+    rows = np.arange(lo, pos.max() + 1) - o   # rows of the risk panel (and of its fits)
     fit, Xall = _fit_rows(data, memo, syms, sectors, rows)
     K = Xall.shape[2]
     fdf, edf = pd.DataFrame(fit['f'][rows]), pd.DataFrame(fit['e'][rows])
@@ -306,6 +312,8 @@ class BookInputs:
         m = self.cost_model
         return CostModel(m.linear.reindex(columns=symbols), m.impact.reindex(columns=symbols), m.borrow_daily, m.notes)
 
+_RISK_LOOKBACK = 127   # rows before a decision date `_inputs`' factor_risk reads (its window 126 and idio_window 60, plus 1)
+
 def book_inputs(panel: pd.DataFrame,                          # built panel (see 02_panel)
                 neutralize: NeutralizeConfig = NeutralizeConfig(), # the run's neutralize section
                 costs: CostConfig = CostConfig(),             # the cost model the books plan with (the run's costs)
@@ -324,7 +332,8 @@ def book_inputs(panel: pd.DataFrame,                          # built panel (see
     design = exposure_design(universe, sub, wts, base=book_design if tuple(sub) == tuple(expo) else None, start=start) if sub else None
     wide = {c: to_wide(panel, c) for c in ('vol_20', 'adv_20', f'fwd_ret_{horizon}') if c in panel.columns}
     return BookInputs(_fingerprint(panel), neutralize, costs, horizon, universe, expo, book_design, design, wts,
-                      cost_model(panel, costs), wide, _risk_panel(panel), start=None if start is None else universe.index[book_design.start])
+                      cost_model(panel, costs), wide, _risk_panel(panel, max(0, book_design.start - _RISK_LOOKBACK)),
+                      start=None if start is None else universe.index[book_design.start])
 
 # %% ../nbs/11a_optimize.ipynb #c8be72b4
 def _bounds(inp, i, pcfg, ccfg, w0):
