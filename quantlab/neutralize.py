@@ -79,10 +79,17 @@ class ExposureDesign:
     exposures: tuple      # exposure names, in the order given
     weighted: bool        # built with regression weights
     names: list           # regressor columns: intercept, numeric exposures, one dummy per categorical level
-    X: np.ndarray         # (D, k, N) regressors, 0.0 where missing (read-only)
+    X: np.ndarray         # (D - start, k, N) regressors, 0.0 where missing (read-only)
     is_dummy: np.ndarray  # (k,) True for dummy columns
-    ok: np.ndarray        # (D, N) every exposure (and the weight) usable (read-only)
-    sw: np.ndarray        # (D, N) square-root weights, 0.0 where unusable (read-only)
+    ok: np.ndarray        # (D - start, N) every exposure (and the weight) usable (read-only)
+    sw: np.ndarray        # (D - start, N) square-root weights, 0.0 where unusable (read-only)
+    start: int = 0        # grid row of the stack's first date: X, ok and sw hold the grid's dates from it on only
+    def first_row(self, need: np.ndarray, what: str) -> int:
+        "`start`, after raising NeutralizeError when a grid date before it is `need`ed (bool over the grid's dates)."
+        early = np.flatnonzero(need[:self.start])
+        if len(early): raise NeutralizeError(f"{what} on {len(early)} dates before {self.index[self.start].date()}, the first date the design covers "
+                                             f"(e.g. {self.index[early[0]].date()}): build it with exposure_design(..., start=None) or an earlier start")
+        return self.start
     def check(self, like: pd.DataFrame, exposures, weighted: bool):
         "Raise NeutralizeError unless this design was built on `like`'s grid for `exposures` (with or without weights as `weighted`)."
         if not (self.index.equals(like.index) and self.columns.equals(like.columns)):
@@ -95,14 +102,24 @@ class ExposureDesign:
 def exposure_design(like: pd.DataFrame,              # any date x symbol frame on the scores' grid (only its axes are read)
                     exposures: dict,                 # name -> date x symbol frame, as for `neutralize`
                     weights: pd.DataFrame | None = None, # regression weights, as for `neutralize`
-                    base: ExposureDesign | None = None   # an unweighted design of the same exposures and grid whose stack to share
+                    base: ExposureDesign | None = None,  # an unweighted design of the same exposures, grid and start whose stack to share
+                    start=None                           # first date to build (scores and held weights only from it on); None = all dates
                    ) -> ExposureDesign:
-    "The regressors `neutralize(scores, exposures, weights)` needs for any scores on `like`'s grid, built once."
-    if base is not None: base.check(like, exposures, False); names, X, is_dummy, ok = base.names, base.X, base.is_dummy, base.ok
-    else: names, X, is_dummy, ok = _stack(like, dict(exposures))
-    ok_w, sw = _sqrt_weights(like, weights)
+    "The regressors `neutralize(scores, exposures, weights)` needs for any scores on `like`'s grid, built once (from `start` on)."
+    s = 0
+    if start is not None:
+        if not like.index.is_monotonic_increasing: raise NeutralizeError("exposure_design(start=...) needs `like`'s dates sorted: sort the grid or pass start=None")
+        s = int(like.index.searchsorted(pd.Timestamp(start)))
+        if s == len(like.index): raise NeutralizeError(f"start {pd.Timestamp(start).date()} is after the grid's last date {like.index[-1].date()}: pass a date on the grid")
+    part = like.iloc[s:]   # the rows built (categorical levels: a frame's categories, or the levels present from `start` on)
+    if base is not None:
+        base.check(like, exposures, False)
+        if base.start != s: raise NeutralizeError(f"base design starts at grid row {base.start}, this one at {s}: build both with the same start")
+        names, X, is_dummy, ok = base.names, base.X, base.is_dummy, base.ok
+    else: names, X, is_dummy, ok = _stack(part, dict(exposures))
+    ok_w, sw = _sqrt_weights(part, weights)
     return ExposureDesign(like.index, like.columns, tuple(exposures), weights is not None, names, _frozen(X), is_dummy,
-                          _frozen(ok & ok_w), _frozen(sw))
+                          _frozen(ok & ok_w), _frozen(sw), s)
 
 # %% ../nbs/08_neutralize.ipynb #003721ba
 def _chol_solve(L, c):
@@ -187,15 +204,17 @@ def neutralize(scores_wide: pd.DataFrame,      # date x symbol scores (NaN = no 
     else: design.check(scores_wide, exposures, weights is not None)
     y = scores_wide.to_numpy(dtype=float); has = np.isfinite(y)
     live = has.any(1)    # dates without a score solve nothing: all NaN, nothing dropped, skipped (as a solve over no names gives)
+    s = design.first_row(live, 'scores')
     rows = slice(None) if live.all() else np.flatnonzero(live)
-    sol = _solve(design.X[rows], design.is_dummy, design.ok[rows] & has[rows], design.sw[rows], y[rows], design.names, tol)
+    at = rows if s == 0 else rows - s   # the same dates' rows of the design's stack
+    sol = _solve(design.X[at], design.is_dummy, design.ok[at] & has[rows], design.sw[at], y[rows], design.names, tol)
     D, k = len(y), len(design.names)
     out, before, after, dropped, skip = np.full(y.shape, np.nan), np.full((D, k), np.nan), np.full((D, k), np.nan), np.zeros((D, k), bool), ~live
     out[rows], before[rows], after[rows], dropped[rows], skip[rows] = sol
     res = pd.DataFrame(out, index=scores_wide.index, columns=scores_wide.columns)
     if not return_report: return res
     idx, mk = scores_wide.index, lambda a: pd.DataFrame(a, index=idx, columns=design.names)
-    rep = NeutralizeReport(before=mk(before), after=mk(after), excluded=pd.Series((has & ~design.ok).sum(1), index=idx, name='excluded'),
+    rep = NeutralizeReport(before=mk(before), after=mk(after), excluded=pd.Series(np.concatenate([np.zeros(s, int), (has[s:] & ~design.ok).sum(1)]), index=idx, name='excluded'),
                            dropped=mk(dropped), skipped=idx[skip])
     if rep.excluded.sum(): logger.info("neutralize: %d name-dates excluded for missing exposures", rep.excluded.sum())
     return res, rep
@@ -234,7 +253,9 @@ def book_exposures(weights: pd.DataFrame,  # date x symbol weights (0.0 where no
     if design is None: design = exposure_design(weights, exposures)
     else: design.check(weights, exposures, False)
     W = np.nan_to_num(weights.to_numpy(dtype=float))
-    out = pd.DataFrame(np.einsum('dkn,dn->dk', design.X, np.where(design.ok, W, 0.0)), index=weights.index,
-                       columns=design.names).rename(columns={'intercept': 'net'})
-    out.attrs['missing'] = int(((W != 0) & ~design.ok).sum())
+    s = design.first_row((W != 0).any(1), 'weights held')   # before it nothing is held: every exposure is 0.0
+    E = np.einsum('dkn,dn->dk', design.X, np.where(design.ok, W[s:], 0.0))
+    if s: E = np.concatenate([np.zeros((s, E.shape[1])), E])
+    out = pd.DataFrame(E, index=weights.index, columns=design.names).rename(columns={'intercept': 'net'})
+    out.attrs['missing'] = int(((W[s:] != 0) & ~design.ok).sum())
     return out

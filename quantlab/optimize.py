@@ -85,11 +85,15 @@ class RiskModel:
         "Full N x N covariance on decision date number i (NaN exposures as 0)."
         X = np.nan_to_num(self.X[i]); return X @ self.F[i] @ X.T + np.diag(np.nan_to_num(self.idio[i]))
 
-def _risk_panel(panel: pd.DataFrame) -> dict:
-    "ret_1d and beta_252 as (D, N) arrays on the panel's grid, sector codes (-1 = none; None without the column) and their sorted labels."
+def _risk_panel(panel: pd.DataFrame, first: int = 0) -> dict:
+    "ret_1d, beta_252 and sector codes (-1 = none; None without the column) as (D - first, N) arrays from calendar row `first` on; sorted labels, the levels each name ever has."
     R, B = to_wide(panel, 'ret_1d'), to_wide(panel, 'beta_252')
     C, labels = to_wide_codes(panel, 'sector')[:2] if 'sector' in panel else (None, pd.Index([]))
-    return dict(cal=R.index, syms=R.columns, R=R.to_numpy(float), B=B.to_numpy(float), C=C, labels=labels)
+    seen = None
+    if C is not None: seen = np.zeros((C.shape[1], len(labels)), bool); seen[np.nonzero(C >= 0)[1], C[C >= 0]] = True
+    cut = (lambda a: a[first:].copy()) if first else (lambda a: a)   # a copy: the full arrays are freed
+    return dict(cal=R.index, syms=R.columns, first=first, R=cut(R.to_numpy(float)), B=cut(B.to_numpy(float)),
+                C=None if C is None else cut(C), seen=seen, labels=labels)
 
 def _take(a: np.ndarray, pos: np.ndarray, fill) -> np.ndarray:
     "Columns `pos` of `a`, `fill` where pos is -1 (a symbol the panel lacks)."
@@ -125,8 +129,8 @@ def _fit_rows(data: dict, memo: dict, syms: pd.Index, sectors: bool, rows: np.nd
     if key not in memo:
         pos = data['syms'].get_indexer(syms)
         C = _take(data['C'], pos, -1) if key[1] else None
-        lv = np.unique(C[C >= 0]) if C is not None else np.array([], np.int64)
-        n, K = len(data['cal']), 1 + len(lv)
+        lv = np.flatnonzero(data['seen'][pos[pos >= 0]].any(0)) if C is not None else np.array([], np.int64)   # every level the names ever have
+        n, K = len(data['cal']) - data['first'], 1 + len(lv)
         memo[key] = dict(syms=pd.Index(syms), B=_take(data['B'], pos, np.nan), R=_take(data['R'], pos, np.nan), C=C, lv=lv,
                          levels=list(data['labels'][lv]), f=np.full((n, K), np.nan), e=np.full((n, len(syms)), np.nan), done=np.zeros(n, bool))
     fit = memo[key]
@@ -145,12 +149,14 @@ def factor_risk(panel: pd.DataFrame, dates, symbols=None, window: int = 126, idi
                 sectors: bool = True, inputs: BookInputs | None = None) -> RiskModel: # `book_inputs(panel, ...)`: fits shared by the run's books
     "Daily cross-sectional OLS of ret_1d on [beta_252, sector dummies]; trailing factor covariance and residual variance."
     data, memo = (_risk_panel(panel), {}) if inputs is None else (inputs.risk_panel, inputs.risk_fits)
-    cal = data['cal']
+    cal, o = data['cal'], data['first']
     syms = pd.Index(symbols if symbols is not None else data['syms'], name='symbol')
     dates = pd.DatetimeIndex(dates); pos = cal.get_indexer(dates)
     if (pos < 0).any(): raise PortfolioError(f"factor_risk: {int((pos < 0).sum())} dates are not on the panel's calendar")
     lo = max(0, pos.min() - max(window, idio_window) - 1)
-    rows = np.arange(lo, pos.max() + 1)
+    if lo < o: raise PortfolioError(f"factor_risk: dates from {dates.min().date()} need fits from {cal[lo].date()}, before {cal[o].date()} where the "
+                                    f"book inputs' risk panel starts: build book_inputs(..., dates=...) with these dates (or dates=None)")
+    rows = np.arange(lo, pos.max() + 1) - o   # rows of the risk panel (and of its fits)
     fit, Xall = _fit_rows(data, memo, syms, sectors, rows)
     K = Xall.shape[2]
     fdf, edf = pd.DataFrame(fit['f'][rows]), pd.DataFrame(fit['e'][rows])
@@ -280,6 +286,13 @@ class BookInputs:
     wide: dict                         # vol_20, adv_20, fwd_ret_{horizon} (those the panel has) as wide frames
     risk_panel: dict = field(repr=False)                      # ret_1d, beta_252 and sector codes for factor_risk
     risk_fits: dict = field(default_factory=dict, repr=False) # factor_risk's per-date fits, memoised per symbol set
+    start: pd.Timestamp | None = None  # first date the designs cover (book_inputs(dates=...)); None = every date
+    def check_scores(self, wide: pd.DataFrame):
+        "Raise PortfolioError when a date of `wide` (date x symbol scores) before `start` has a score: the designs do not cover it."
+        if self.start is None: return
+        early = wide.index[(wide.index < self.start) & wide.notna().any(axis=1).to_numpy()]
+        if len(early): raise PortfolioError(f"{len(early)} scored dates (e.g. {early[0].date()}) are before {self.start.date()}, the first date these book "
+                                            f"inputs cover: build them with book_inputs(panel, ..., dates=...) holding every date the books score, or dates=None")
     def check(self, panel: pd.DataFrame, neutralize=None, costs=None, horizon=None):
         "Raise PortfolioError unless built from `panel` with the same neutralize / costs / horizon (None = not checked)."
         fp = _fingerprint(panel)
@@ -300,20 +313,28 @@ class BookInputs:
         m = self.cost_model
         return CostModel(m.linear.reindex(columns=symbols), m.impact.reindex(columns=symbols), m.borrow_daily, m.notes)
 
+_RISK_LOOKBACK = 127   # rows before a decision date `_inputs`' factor_risk reads (its window 126 and idio_window 60, plus 1)
+
 def book_inputs(panel: pd.DataFrame,                          # built panel (see 02_panel)
                 neutralize: NeutralizeConfig = NeutralizeConfig(), # the run's neutralize section
                 costs: CostConfig = CostConfig(),             # the cost model the books plan with (the run's costs)
-                horizon: int = 5) -> BookInputs:              # h of the signal's forward return (model.target_horizon)
-    "The panel-only inputs of `book_from_scores` / `optimize_book`, computed once for every book of a run."
+                horizon: int = 5,                             # h of the signal's forward return (model.target_horizon)
+                dates=None) -> BookInputs:                    # the dates the books score (e.g. the OOS decision dates); None = all
+    "The panel-only inputs of `book_from_scores` / `optimize_book`, computed once for every book of a run; the designs from the first of `dates` on."
     universe = to_wide(panel, 'in_universe')
+    start = None if dates is None else pd.DatetimeIndex(dates).min()
+    if start is not None and not start <= universe.index[-1]:
+        raise PortfolioError(f"book_inputs: dates must hold a date on or before the panel's last date {universe.index[-1].date()}, got "
+                             f"{'none' if start is pd.NaT else start.date()}: pass the dates the books score, or dates=None")
     expo = exposures_from_panel(panel, tuple(dict.fromkeys(('beta', 'sector') + tuple(neutralize.exposures))))
-    book_design = exposure_design(universe, expo)
+    book_design = exposure_design(universe, expo, start=start)   # a book holds its last decision after it: designs to the panel's end
     wts = np.sqrt(to_wide(panel, 'market_cap')) if neutralize.exposures and neutralize.neutralize_weights == 'sqrt_cap' else None
     sub = {k: expo[k] for k in neutralize.exposures}
-    design = exposure_design(universe, sub, wts, base=book_design if tuple(sub) == tuple(expo) else None) if sub else None
+    design = exposure_design(universe, sub, wts, base=book_design if tuple(sub) == tuple(expo) else None, start=start) if sub else None
     wide = {c: to_wide(panel, c) for c in ('vol_20', 'adv_20', f'fwd_ret_{horizon}') if c in panel.columns}
     return BookInputs(_fingerprint(panel), neutralize, costs, horizon, universe, expo, book_design, design, wts,
-                      cost_model(panel, costs), wide, _risk_panel(panel))
+                      cost_model(panel, costs), wide, _risk_panel(panel, max(0, book_design.start - _RISK_LOOKBACK)),
+                      start=None if start is None else universe.index[book_design.start])
 
 # %% ../nbs/11a_optimize.ipynb #c8be72b4
 def _bounds(inp, i, pcfg, ccfg, w0):

@@ -392,7 +392,8 @@ def _price(r, ctx, weights):
 def _stage_book(r, ctx):
     "Neutralized, turnover-controlled long/short book on the panel's calendar."
     c = r.config   # the panel-only inputs, built once: the baselines stage reuses them for its four books
-    ctx['book_inputs'] = book_inputs(r.panel, c.neutralize, c.costs, c.model.target_horizon)
+    dates = _oos_window(r, ctx)[0].union(r.scores.index.get_level_values('date').unique())   # every book scores the OOS decision dates
+    ctx['book_inputs'] = book_inputs(r.panel, c.neutralize, c.costs, c.model.target_horizon, dates=dates)   # (baselines: in_window) or the model's
     b = _book(r, r.scores, ctx['book_inputs'])
     r.weights, ctx['turnover'], r.reports['book'] = b.weights, b.turnover, dict(notes=list(b.notes), method=b.method)
     ctx['predicted_costs'] = b.predicted_costs

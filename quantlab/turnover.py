@@ -174,6 +174,7 @@ def book_from_scores(scores: pd.Series,                  # long score Series on 
     cost_aware = portfolio.method != 'rank'
     if inputs is not None: inputs.check(panel, neutralize, (costs or CostConfig()) if cost_aware else costs, horizon if cost_aware else None)
     wide, universe, outside = _scores_wide(scores, panel, None if inputs is None else inputs.universe)
+    if inputs is not None: inputs.check_scores(wide)   # inputs built for later dates only (book_inputs(dates=...)) refuse earlier scores
     notes = [f'{outside} scores outside the panel grid ignored'] if outside else []
     rep, neutral = None, wide
     expo = exposures_from_panel(panel, tuple(dict.fromkeys(('beta', 'sector') + tuple(neutralize.exposures)))) if inputs is None else inputs.exposures
