@@ -373,10 +373,12 @@ def walk_forward(X: pd.DataFrame,  # features on (date, symbol), numeric
                 model.mode, len(specs), seed, n_jobs)
     run = dict(n_jobs=n_jobs, progress=progress, backend=backend, address=address)
     if model.mode == 'pooled':                          # CV refits first; the others take their CV refit's choice
-        res = _run(_pooled_job, [(Xv, t, codes, s, model, cands, None, nthread, hist) for s in specs if s[0] % cv_every == 0], desc='refits', **run)
+        jobs = [(Xv, t, codes, s, model, cands, None, nthread, hist) for s in specs if s[0] % cv_every == 0]
+        lpt = slice(None, None, -1 if n_jobs > 1 else 1)   # workers: largest window first (none idles on the last, longest refit)
+        res = _run(_pooled_job, jobs[lpt], desc='refits', **run)[lpt]   # results back in refit order either way
         chosen = {r[0]['fit']: (r[0]['n_rounds'], r[0]['max_depth'], r[0]['learning_rate']) for r in res}
         rest = [(Xv, t, codes, s, model, cands, chosen[s[0] - s[0] % cv_every], nthread, hist) for s in specs if s[0] % cv_every]
-        if rest: res += _run(_pooled_job, rest, desc='refits', **run)
+        if rest: res += _run(_pooled_job, rest[lpt], desc='refits', **run)[lpt]
     else:
         sym = pd.factorize(X.index.get_level_values('symbol'), sort=True)[0]
         groups = [np.flatnonzero(sym == i) for i in range(sym.max() + 1)]
