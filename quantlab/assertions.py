@@ -48,9 +48,11 @@ def check_forward_returns(panel: pd.DataFrame, lag: int = 1, rtol: float = 1e-9,
     "Every `ret_1d` / `fwd_ret_{h}` column equals the return recomputed from closes (`np.allclose`, same NaNs)."
     close = panel['close'].unstack('symbol')
     cols = [c for c in panel.columns if c == 'ret_1d' or (c.startswith('fwd_ret_') and c[8:].isdigit())]
+    di = close.index.get_indexer(panel.index.get_level_values('date'))      # each panel row's cell of the wide closes
+    si = close.columns.get_indexer(panel.index.get_level_values('symbol'))
     for col in cols:
         got = panel[col].to_numpy(float)
-        want = _realised(close, col, lag).stack().reindex(panel.index).to_numpy(float)  # on the panel's own rows
+        want = _realised(close, col, lag).to_numpy(float)[di, si]  # on the panel's own rows
         ok = np.isclose(got, want, rtol=rtol, atol=atol, equal_nan=True)
         if not ok.all():
             i, n = int(np.flatnonzero(~ok)[0]), int((~ok).sum())
