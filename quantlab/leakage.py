@@ -13,7 +13,7 @@ import pandas as pd
 import yaml
 from .config import LeakageError, DataError
 from .panel import to_wide, rank_ic, row_ranks, subset_ranks, long_grid, _argsort_rows
-from .features import FEATURES, compute_features, available_features, long_positions, gather_wide
+from .features import FEATURES, compute_features, available_features, long_positions, gather_wide, WideInputs, _check_args, check_feature_output, cross_section, _demean_within
 
 # %% auto #0
 __all__ = ['DEFAULT_FORBIDDEN', 'UNBOUNDED_FEATURES', 'SCAN_CACHE_SIZE', 'check_forbidden', 'FeatureWhitelist', 'shifted_target',
@@ -252,6 +252,62 @@ def _run(names, fns, panel, kw) -> pd.DataFrame:
         out[n] = pd.Series(v, dtype=float).reindex(panel.index)
     return out
 
+class _SlicedInputs(WideInputs):
+    "`WideInputs` of the panel rows dated `cal[lo]..cal[hi]`: numeric panel columns are cut from the full panel's wide frames, laid out as `to_wide` lays them out."
+    def __init__(self, part, market, full: WideInputs, lo: int, hi: int, present):
+        super().__init__(part, market); self._full, self._rows, self._present = full, slice(lo, hi + 1), present
+    def _make(self, col):
+        if col in ('ret', 'market') or col not in self.panel.columns or _fwd_columns([col]) or self.panel[col].dtype.kind not in 'fiub':
+            return super()._make(col)           # derived, masked (forward returns) or label columns: as WideInputs does
+        return self.cut(self._full[col])
+    def cut(self, w: pd.DataFrame) -> pd.DataFrame:
+        "The rows and symbols of this slice of a wide frame on the full panel's axes (a copy, in `to_wide`'s layout)."
+        a = w.to_numpy().T                                           # symbols x dates, C order (a view of to_wide's block)
+        if self._present is None: s, cols = np.array(a[:, self._rows], order='C'), w.columns
+        else: s, cols = a[self._present, self._rows], w.columns[self._present]
+        return pd.DataFrame(s.T, index=w.index[self._rows], columns=cols, copy=False)
+
+def _cut(panel, codes, full: WideInputs, market, lo: int, hi: int, lag: int) -> tuple:
+    "`(truncate_panel(rows dated cal[lo]..cal[hi], cal[hi], lag), its first row, (its wide inputs, its rows' positions in them))`."
+    part, a = _known_rows(panel, codes, lo, hi, lag)
+    cal, syms, di, si = long_grid(panel.index); di, si = di[a:a + len(part)], si[a:a + len(part)]
+    used = np.bincount(si, minlength=len(syms)) > 0
+    present = None if used.all() else np.flatnonzero(used)
+    col = si if present is None else np.cumsum(used)[si] - 1        # position among the symbols the part has
+    return part, a, (_SlicedInputs(part, market, full, lo, hi, present), (di - lo, col))
+
+
+def _raw(n: str, W: WideInputs) -> pd.DataFrame:
+    "Registry feature `n` on `W` before the per-date transform, as compute_features takes it (checked, infinities NaN)."
+    return check_feature_output(n, FEATURES[n].fn(W), W).replace([np.inf, -np.inf], np.nan)
+
+def _compare_recomputed(names, part, a, wide, kw, full, start=0, ref=None) -> dict:
+    """`_compare_rows` of registry features recomputed on `part` (the panel's rows from position `a`; `wide` from `_cut`) against
+    `full`, on its rows dated from row `start` of the wide inputs on. The per-date transform is computed on the compared dates only
+    and, given `ref` ({name: the raw feature on the full panel}), only on the dates whose raw values changed: a date's transform
+    reads that date alone, so unchanged raw values transform to the full panel's values (exactly as `compute_features` does)."""
+    W, (di, col) = wide; tr, wz, sn = kw['transform'], kw['winsorize'], kw['sector_neutral']
+    _check_args(part, names, tr, sn, wz)                                  # what compute_features(part, ...) would refuse
+    uni = W['in_universe'].fillna(False).astype(bool) if 'in_universe' in part.columns else None
+    s0 = int(np.searchsorted(di, start, 'left'))                          # first compared row (rows are sorted by date)
+    out = {}
+    for n in dict.fromkeys(names):
+        raw = _raw(n, W)
+        if ref is None: rows = np.arange(start, len(raw))
+        else:
+            x, y = raw.to_numpy(), W.cut(ref[n]).to_numpy()
+            with np.errstate(invalid='ignore'): same = ((x == y) | (np.isnan(x) & np.isnan(y))).all(axis=1)
+            rows = np.flatnonzero(~same[start:]) + start
+        if not len(rows): out[n] = (0, None); continue
+        at = np.full(len(raw), -1); at[rows] = np.arange(len(rows))
+        L = s0 + np.flatnonzero(at[di[s0:]] >= 0)                         # the compared rows on those dates, in order
+        cs = cross_section(raw.iloc[rows], tr, wz, None if uni is None else uni.iloc[rows]).reindex(index=raw.index[rows], columns=raw.columns)
+        v = gather_wide(cs, (at[di[L]], col[L]))
+        if sn: v = _demean_within(pd.DataFrame({n: v}), part.index.get_level_values('date')[L], part['sector'].to_numpy()[L])[n].to_numpy()
+        bad = ~_same(v, full[n].to_numpy(float)[a + L]); k = int(bad.sum())
+        out[n] = (k, full.index[a + L[int(np.argmax(bad))]] if k else None)
+    return out
+
 # %% ../nbs/04_leakage.ipynb #b7b14f42
 UNBOUNDED_FEATURES = ('rsi_14', 'turnover_shock') # EWM features: row t depends on every earlier row (when Feature declares no `unbounded`)
 
@@ -262,17 +318,16 @@ def unbounded_memory(name: str) -> bool:
 def _tally(bad, cut, found):
     for c, (n, at) in found.items(): bad[c][0] += n; bad[c][1] = bad[c][1] or (at and (cut, at))
 
-def _windowed(names, panel, cuts, lag, kw, full, window, bad):
+def _windowed(names, panel, cuts, lag, kw, full, window, bad, wide=None):
     "Truncation check of bounded-lookback registry features on `lookback + 1 + window` bars ending at each cut."
     L = max(FEATURES[n].lookback for n in names)
     codes = _date_codes(panel)
     cal = codes[0] if codes is not None else panel.index.get_level_values('date').unique().sort_values()
     for cut in cuts:
         p = cal.get_loc(pd.Timestamp(cut)); first = max(p - window + 1, 0)
-        if codes is not None:               # date-sorted panel: slice the rows, compare by position
-            sub, a = _known_rows(panel, codes, max(first - L - 1, 0), p, lag)          # one spare bar beyond the lookback
-            s = a + int(np.searchsorted(codes[1][a:a + len(sub)], first, 'left'))
-            _tally(bad, cut, _compare_rows(full, _run(names, {}, sub, kw), s, a + len(sub), a, names))
+        if codes is not None:               # date-sorted panel: slice the rows (and the wide inputs), compare by position
+            sub, a, w = _cut(panel, codes, wide, kw['market'], max(first - L - 1, 0), p, lag)   # one spare bar beyond the lookback
+            _tally(bad, cut, _compare_recomputed(names, sub, a, w, kw, full, start=first - max(first - L - 1, 0)))
             continue
         d = panel.index.get_level_values('date')
         sub = panel[(d >= cal[max(first - L - 1, 0)]) & (d <= cal[p])]   # one spare bar beyond the lookback
@@ -284,12 +339,18 @@ def _truncation_rows(names, fns, panel, cuts, lag, kw, full, window=None):
     bad = {c: [0, None] for c in full.columns}
     win = [n for n in names if not unbounded_memory(n)] if window else []
     rest = [n for n in names if n not in win]
-    L = _windowed(win, panel, cuts, lag, kw, full, int(window), bad) if win else None
+    codes = _date_codes(panel)
+    wide = WideInputs(panel, kw['market']) if codes is not None and names else None   # the full panel's wide inputs, cut for every recompute
+    L = _windowed(win, panel, cuts, lag, kw, full, int(window), bad, wide) if win else None
     if rest or fns:
-        cols = rest + list(fns); sorted_rows = _date_codes(panel) is not None
+        cols = rest + list(fns)
+        ref = {n: _raw(n, wide) for n in rest} if codes is not None else None   # the raw values a truncated recompute must reproduce
         for cut in cuts:
-            part = _run(rest, fns, truncate_panel(panel, cut, lag), kw)
-            _tally(bad, cut, _compare_rows(full, part, 0, len(part), 0, cols) if sorted_rows else _compare_long(full, part, cut, cols=cols))
+            if codes is None:
+                _tally(bad, cut, _compare_long(full, _run(rest, fns, truncate_panel(panel, cut, lag), kw), cut, cols=cols)); continue
+            part, _, w = _cut(panel, codes, wide, kw['market'], 0, codes[0].get_loc(pd.Timestamp(cut)), lag)   # = truncate_panel(panel, cut, lag)
+            if rest: _tally(bad, cut, _compare_recomputed(rest, part, 0, w, kw, full, ref=ref))
+            if fns: _tally(bad, cut, _compare_rows(full, _run([], fns, part, kw), 0, len(part), 0, list(fns)))
     how = lambda c: (f"the last {window} bars before each of {len(cuts)} cuts, recomputed on {L + 1 + window} bars (lookback {L})"
                      if c in win else f"every row up to each of {len(cuts)} cuts")
     return [dict(feature=c, check='truncation', value=float(n), threshold=0.0, verdict='flag' if n else 'pass',
