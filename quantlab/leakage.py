@@ -106,10 +106,18 @@ def _same(a, b, tol=1e-9) -> np.ndarray:
     a, b = np.asarray(a, float), np.asarray(b, float)
     with np.errstate(invalid='ignore'): return (np.isnan(a) & np.isnan(b)) | (np.abs(a - b) <= tol * (1 + np.abs(b)))
 
+def _fits_early(panel: pd.DataFrame, col: pd.Series, horizon: int, lag: int, m: int = 64) -> bool:
+    "False if `lag` already fails on the rows of the first `m` dates (recomputed on the first m + reach dates: the same values); True = check all rows."
+    if not (isinstance(panel.index, pd.MultiIndex) and list(panel.index.names) == ['date', 'symbol']): return True
+    cal, _, di, _ = long_grid(panel.index); reach = max(lag + horizon, lag, 0)
+    if len(cal) <= m + reach or not (di[1:] >= di[:-1]).all(): return True
+    k, b = int(np.searchsorted(di, m, 'left')), int(np.searchsorted(di, m + reach, 'left'))
+    return bool(_same(col.to_numpy()[:k], shifted_target(panel.iloc[:b], horizon, lag).to_numpy()[:k]).all())
+
 def target_lag(panel: pd.DataFrame, horizon: int, lags=range(-5, 6)) -> int | None:
-    "The lag whose `shifted_target` equals the panel's `fwd_ret_{horizon}` everywhere, or None."
+    "The lag whose `shifted_target` equals the panel's `fwd_ret_{horizon}` everywhere, or None (lags failing on the first dates are not computed in full)."
     col = panel[f'fwd_ret_{horizon}']
-    return next((l for l in lags if _same(col, shifted_target(panel, horizon, l)).all()), None)
+    return next((l for l in lags if _fits_early(panel, col, horizon, l) and _same(col, shifted_target(panel, horizon, l)).all()), None)
 
 # %% ../nbs/04_leakage.ipynb #578aea0f
 @dataclass
@@ -173,17 +181,17 @@ def rank_ic_by_date(feature: pd.DataFrame, # wide feature, date x symbol
 
 # %% ../nbs/04_leakage.ipynb #944eb8ae
 def _date_codes(panel: pd.DataFrame):
-    "`(calendar, date position of each row)` of a (date, symbol) panel sorted by date, else None (rows can then not be sliced)."
+    "`(calendar, each row's date position, each row's symbol position, symbols)` of a (date, symbol) panel sorted by date, else None (rows can then not be sliced)."
     if not (isinstance(panel.index, pd.MultiIndex) and list(panel.index.names) == ['date', 'symbol']): return None
-    cal, _, di, _ = long_grid(panel.index)                  # worked out once per index object
-    return (pd.DatetimeIndex(cal, name='date'), di) if len(di) and (di[1:] >= di[:-1]).all() else None
+    cal, syms, di, si = long_grid(panel.index)              # worked out once per index object
+    return (pd.DatetimeIndex(cal, name='date'), di, si, syms) if len(di) and (di[1:] >= di[:-1]).all() else None
 
 def _fwd_columns(columns) -> dict:
     return {c: int(m.group(1)) for c in columns if (m := re.fullmatch(r'fwd_ret_(\d+)', str(c)))}
 
 def _known_rows(panel: pd.DataFrame, codes, lo: int, hi: int, lag: int) -> tuple:
     "`(truncate_panel(rows dated cal[lo]..cal[hi], cal[hi], lag), first row)` of a date-sorted panel: one slice, no row mask."
-    cal, di = codes
+    di = codes[1]
     a, b = int(np.searchsorted(di, lo, 'left')), int(np.searchsorted(di, hi, 'right'))
     out, fwd = panel.iloc[a:b], _fwd_columns(panel.columns); d = di[a:b]
     return (out.assign(**{c: out[c].where(d <= hi - lag - h) for c, h in fwd.items()}) if fwd else out), a
@@ -270,7 +278,7 @@ class _SlicedInputs(WideInputs):
 def _cut(panel, codes, full: WideInputs, market, lo: int, hi: int, lag: int) -> tuple:
     "`(truncate_panel(rows dated cal[lo]..cal[hi], cal[hi], lag), its first row, (its wide inputs, its rows' positions in them))`."
     part, a = _known_rows(panel, codes, lo, hi, lag)
-    cal, syms, di, si = long_grid(panel.index); di, si = di[a:a + len(part)], si[a:a + len(part)]
+    _, di, si, syms = codes; di, si = di[a:a + len(part)], si[a:a + len(part)]
     used = np.bincount(si, minlength=len(syms)) > 0
     present = None if used.all() else np.flatnonzero(used)
     col = si if present is None else np.cumsum(used)[si] - 1        # position among the symbols the part has
@@ -318,10 +326,9 @@ def unbounded_memory(name: str) -> bool:
 def _tally(bad, cut, found):
     for c, (n, at) in found.items(): bad[c][0] += n; bad[c][1] = bad[c][1] or (at and (cut, at))
 
-def _windowed(names, panel, cuts, lag, kw, full, window, bad, wide=None):
-    "Truncation check of bounded-lookback registry features on `lookback + 1 + window` bars ending at each cut."
+def _windowed(names, panel, cuts, lag, kw, full, window, bad, wide=None, codes=None):
+    "Truncation check of bounded-lookback registry features on `lookback + 1 + window` bars ending at each cut (`codes`: `_date_codes(panel)`)."
     L = max(FEATURES[n].lookback for n in names)
-    codes = _date_codes(panel)
     cal = codes[0] if codes is not None else panel.index.get_level_values('date').unique().sort_values()
     for cut in cuts:
         p = cal.get_loc(pd.Timestamp(cut)); first = max(p - window + 1, 0)
@@ -341,7 +348,7 @@ def _truncation_rows(names, fns, panel, cuts, lag, kw, full, window=None):
     rest = [n for n in names if n not in win]
     codes = _date_codes(panel)
     wide = WideInputs(panel, kw['market']) if codes is not None and names else None   # the full panel's wide inputs, cut for every recompute
-    L = _windowed(win, panel, cuts, lag, kw, full, int(window), bad, wide) if win else None
+    L = _windowed(win, panel, cuts, lag, kw, full, int(window), bad, wide, codes) if win else None
     if rest or fns:
         cols = rest + list(fns)
         ref = {n: _raw(n, wide) for n in rest} if codes is not None else None   # the raw values a truncated recompute must reproduce
@@ -397,14 +404,14 @@ def _ic_means(f: np.ndarray, ts: _TargetSort, min_names: int = 5) -> tuple:
     fl = _argsort_rows(f); fl += (np.arange(T) * N)[:, None]; v = f.ravel()[fl]; fin = ~np.isnan(f).ravel()
     S = np.zeros((2, 4, T), np.int64); Bo = np.empty(T * N, dt)         # per lag: n, sum 2ra 2rb, sum (2ra)^2, sum (2rb)^2
     for lag in (0, 1):
-        if lag:                                                       # f shifted one row down: row t sorted as row t - 1 was
-            fl = np.vstack([np.arange(N)[None], fl[:-1] + N]); v = np.vstack([np.full((1, N), np.nan), v[:-1]])
-            fin = np.concatenate([np.zeros(N, bool), fin[:-N]])
-        okm = fin & ts.ok
+        okm = fin & ts.ok if not lag else np.concatenate([np.zeros(N, bool), fin[:-N]]) & ts.ok   # lag 1: f shifted one row down
         for i, r0 in enumerate(range(0, T, _IC_ROWS)):
-            r1 = min(r0 + _IC_ROWS, T); flf, fly = fl[r0:r1], ts.flat[r0:r1]
+            r1 = min(r0 + _IC_ROWS, T); fly = ts.flat[r0:r1]
+            if not lag: flf, vf = fl[r0:r1], v[r0:r1]
+            elif r0: flf, vf = fl[r0 - 1:r1 - 1] + N, v[r0 - 1:r1 - 1]  # row t sorted as row t - 1 of f was
+            else: flf, vf = np.vstack([np.arange(N)[None], fl[:r1 - 1] + N]), np.vstack([np.full((1, N), np.nan), v[:r1 - 1]])
             ksf, ksy = okm[flf], okm[fly]                             # kept, in f's and in the target's sorted order
-            fr, yr = _tie_runs(v[r0:r1]), ts.runs[i]
+            fr, yr = _tie_runs(vf), ts.runs[i]
             A, B = _twice_ranks(ksf, fr, dt), _twice_ranks(ksy, yr, dt)
             Bo[fly] = B; Bf = Bo[flf]                                 # the target's ranks in f's order
             n = ksf.sum(axis=1, dtype=np.int64); sq = 2 * n * (n + 1) * (2 * n + 1) // 3   # sum of (2k)^2, k = 1..n
