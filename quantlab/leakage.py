@@ -204,7 +204,7 @@ def truncate_panel(panel: pd.DataFrame, cut, lag: int = 1) -> pd.DataFrame:
         return _known_rows(panel, codes, 0, k - 1, lag)[0] if k else panel.iloc[:0]
     dates = panel.index.get_level_values('date')
     out = panel[dates <= pd.Timestamp(cut)]
-    cal = out.index.get_level_values('date').unique(); pos = cal.get_indexer(out.index.get_level_values('date'))
+    cal = out.index.get_level_values('date').unique().sort_values(); pos = cal.get_indexer(out.index.get_level_values('date'))   # sorted: rows in any order
     fwd = _fwd_columns(out.columns)
     return out.assign(**{c: out[c].where(pos <= len(cal) - 1 - lag - h) for c, h in fwd.items()}) if fwd else out
 
