@@ -394,16 +394,18 @@ class _TargetSort:
         self.flat = _argsort_rows(Y); self.flat += (np.arange(self.T) * self.N)[:, None]
         v = Y.ravel()[self.flat]; self.runs = [_tie_runs(v[r:r + _IC_ROWS]) for r in range(0, self.T, _IC_ROWS)]
 
-def _ic_means(f: np.ndarray, ts: _TargetSort, min_names: int = 5) -> tuple:
-    """Mean rank IC of wide `f` and of `f` lagged one row with the target (as `rank_ic_by_date(...).mean()`), from one sort of `f`.
-    Per row it sums, over the names where both are defined (in the universe), the products of twice the average ranks as
-    integers: the centred sums are then exact, so the IC is the float `rank_ic` computes to the last bit."""
+def _ic_means(f: np.ndarray, ts: _TargetSort, min_names: int = 5, lag1_from: float | None = None) -> tuple:
+    """Mean rank IC of wide `f` and of `f` lagged one row with the target (as `rank_ic_by_date(...).mean()`), from one sort of `f`;
+    the lagged one only when |IC| >= `lag1_from` (else NaN: the collapse check does not read it). Per row it sums, over the
+    names where both are defined (in the universe), products of twice the average ranks as integers: the centred sums are
+    then exact, so each day's IC is the float `rank_ic` computes, to the last bit."""
     T, N = ts.T, ts.N
     if T == 0: return np.nan, np.nan
     dt = np.int32 if 4 * N * N < 2 ** 31 else np.int64                # (2 rank)^2 fits
     fl = _argsort_rows(f); fl += (np.arange(T) * N)[:, None]; v = f.ravel()[fl]; fin = ~np.isnan(f).ravel()
-    S = np.zeros((2, 4, T), np.int64); Bo = np.empty(T * N, dt)         # per lag: n, sum 2ra 2rb, sum (2ra)^2, sum (2rb)^2
-    for lag in (0, 1):
+    Bo = np.empty(T * N, dt)
+    def mean_ic(lag):
+        S = np.zeros((4, T), np.int64)                                # n, sum 2ra 2rb, sum (2ra)^2, sum (2rb)^2
         okm = fin & ts.ok if not lag else np.concatenate([np.zeros(N, bool), fin[:-N]]) & ts.ok   # lag 1: f shifted one row down
         for i, r0 in enumerate(range(0, T, _IC_ROWS)):
             r1 = min(r0 + _IC_ROWS, T); fly = ts.flat[r0:r1]
@@ -415,16 +417,15 @@ def _ic_means(f: np.ndarray, ts: _TargetSort, min_names: int = 5) -> tuple:
             A, B = _twice_ranks(ksf, fr, dt), _twice_ranks(ksy, yr, dt)
             Bo[fly] = B; Bf = Bo[flf]                                 # the target's ranks in f's order
             n = ksf.sum(axis=1, dtype=np.int64); sq = 2 * n * (n + 1) * (2 * n + 1) // 3   # sum of (2k)^2, k = 1..n
-            S[lag, 0, r0:r1] = n; S[lag, 1, r0:r1] = (A * Bf).sum(axis=1, dtype=np.int64)
-            S[lag, 2, r0:r1] = sq if fr is None else (A * A).sum(axis=1, dtype=np.int64)
-            S[lag, 3, r0:r1] = sq if yr is None else (B * B).sum(axis=1, dtype=np.int64)
-    out = []
-    for lag in (0, 1):
-        n = S[lag, 0]; base = n * (n + 1) ** 2                        # sum (2r - (n + 1))(2r' - (n + 1)) = sum 2r 2r' - n (n + 1)^2
-        sab, saa, sbb = ((S[lag, k] - base) / 4 for k in (1, 2, 3))
+            S[0, r0:r1] = n; S[1, r0:r1] = (A * Bf).sum(axis=1, dtype=np.int64)
+            S[2, r0:r1] = sq if fr is None else (A * A).sum(axis=1, dtype=np.int64)
+            S[3, r0:r1] = sq if yr is None else (B * B).sum(axis=1, dtype=np.int64)
+        n = S[0]; base = n * (n + 1) ** 2                             # sum (2r - (n + 1))(2r' - (n + 1)) = sum 2r 2r' - n (n + 1)^2
+        sab, saa, sbb = ((S[k] - base) / 4 for k in (1, 2, 3))
         keep = (n >= min_names) & (saa > 0) & (sbb > 0)
-        out.append(pd.Series(sab[keep] / np.sqrt(saa[keep] * sbb[keep]), np.flatnonzero(keep)).reindex(range(len(n))).mean() if keep.any() else np.nan)
-    return tuple(out)
+        return pd.Series(sab[keep] / np.sqrt(saa[keep] * sbb[keep]), np.flatnonzero(keep)).reindex(range(len(n))).mean() if keep.any() else np.nan
+    ic0 = mean_ic(0)
+    return ic0, (mean_ic(1) if lag1_from is None or abs(ic0) >= lag1_from else np.nan)
 
 def _ic_rows(F, panel, horizon, ic_threshold, collapse_min_ic, collapse_ratio):
     "Rows of the scan table for the IC and IC-collapse checks (the target sorted once for every feature)."
@@ -435,7 +436,7 @@ def _ic_rows(F, panel, horizon, ic_threshold, collapse_min_ic, collapse_ratio):
     rows = []
     for c in F.columns:
         f = np.full(Y.size, np.nan); f[cell] = F[c].to_numpy(float)[ok]
-        ic0, ic1 = _ic_means(f.reshape(Y.shape), ts)
+        ic0, ic1 = _ic_means(f.reshape(Y.shape), ts, lag1_from=collapse_min_ic)   # ic1 only where the collapse is judged
         ratio = ic1 / ic0 if abs(ic0) >= collapse_min_ic else np.nan
         rows += [dict(feature=c, check='ic', value=ic0, threshold=ic_threshold, verdict='flag' if abs(ic0) > ic_threshold else 'pass',
                       detail=f"mean rank IC with fwd_ret_{horizon}"),
