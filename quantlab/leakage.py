@@ -12,8 +12,8 @@ import numpy as np
 import pandas as pd
 import yaml
 from .config import LeakageError, DataError
-from .panel import to_wide, rank_ic, row_ranks, subset_ranks
-from .features import FEATURES, compute_features, available_features, long_positions, gather_wide
+from .panel import to_wide, rank_ic, row_ranks, subset_ranks, long_grid, _argsort_rows
+from .features import FEATURES, compute_features, available_features, long_positions, gather_wide, WideInputs, _check_args, check_feature_output, cross_section, _demean_within
 
 # %% auto #0
 __all__ = ['DEFAULT_FORBIDDEN', 'UNBOUNDED_FEATURES', 'SCAN_CACHE_SIZE', 'check_forbidden', 'FeatureWhitelist', 'shifted_target',
@@ -106,10 +106,18 @@ def _same(a, b, tol=1e-9) -> np.ndarray:
     a, b = np.asarray(a, float), np.asarray(b, float)
     with np.errstate(invalid='ignore'): return (np.isnan(a) & np.isnan(b)) | (np.abs(a - b) <= tol * (1 + np.abs(b)))
 
+def _fits_early(panel: pd.DataFrame, col: pd.Series, horizon: int, lag: int, m: int = 64) -> bool:
+    "False if `lag` already fails on the rows of the first `m` dates (recomputed on the first m + reach dates: the same values); True = check all rows."
+    if not (isinstance(panel.index, pd.MultiIndex) and list(panel.index.names) == ['date', 'symbol']): return True
+    cal, _, di, _ = long_grid(panel.index); reach = max(lag + horizon, lag, 0)
+    if len(cal) <= m + reach or not (di[1:] >= di[:-1]).all(): return True
+    k, b = int(np.searchsorted(di, m, 'left')), int(np.searchsorted(di, m + reach, 'left'))
+    return bool(_same(col.to_numpy()[:k], shifted_target(panel.iloc[:b], horizon, lag).to_numpy()[:k]).all())
+
 def target_lag(panel: pd.DataFrame, horizon: int, lags=range(-5, 6)) -> int | None:
-    "The lag whose `shifted_target` equals the panel's `fwd_ret_{horizon}` everywhere, or None."
+    "The lag whose `shifted_target` equals the panel's `fwd_ret_{horizon}` everywhere, or None (lags failing on the first dates are not computed in full)."
     col = panel[f'fwd_ret_{horizon}']
-    return next((l for l in lags if _same(col, shifted_target(panel, horizon, l)).all()), None)
+    return next((l for l in lags if _fits_early(panel, col, horizon, l) and _same(col, shifted_target(panel, horizon, l)).all()), None)
 
 # %% ../nbs/04_leakage.ipynb #578aea0f
 @dataclass
@@ -172,12 +180,32 @@ def rank_ic_by_date(feature: pd.DataFrame, # wide feature, date x symbol
     return rank_ic(feature, target, min_names=min_names, universe=universe).reindex(feature.index)
 
 # %% ../nbs/04_leakage.ipynb #944eb8ae
+def _date_codes(panel: pd.DataFrame):
+    "`(calendar, each row's date position, each row's symbol position, symbols)` of a (date, symbol) panel sorted by date, else None (rows can then not be sliced)."
+    if not (isinstance(panel.index, pd.MultiIndex) and list(panel.index.names) == ['date', 'symbol']): return None
+    cal, syms, di, si = long_grid(panel.index)              # worked out once per index object
+    return (pd.DatetimeIndex(cal, name='date'), di, si, syms) if len(di) and (di[1:] >= di[:-1]).all() else None
+
+def _fwd_columns(columns) -> dict:
+    return {c: int(m.group(1)) for c in columns if (m := re.fullmatch(r'fwd_ret_(\d+)', str(c)))}
+
+def _known_rows(panel: pd.DataFrame, codes, lo: int, hi: int, lag: int) -> tuple:
+    "`(truncate_panel(rows dated cal[lo]..cal[hi], cal[hi], lag), first row)` of a date-sorted panel: one slice, no row mask."
+    di = codes[1]
+    a, b = int(np.searchsorted(di, lo, 'left')), int(np.searchsorted(di, hi, 'right'))
+    out, fwd = panel.iloc[a:b], _fwd_columns(panel.columns); d = di[a:b]
+    return (out.assign(**{c: out[c].where(d <= hi - lag - h) for c, h in fwd.items()}) if fwd else out), a
+
 def truncate_panel(panel: pd.DataFrame, cut, lag: int = 1) -> pd.DataFrame:
     "The panel as known at the close of `cut`: rows up to `cut`; forward returns not yet realised set to NaN."
+    codes = _date_codes(panel)
+    if codes is not None:                                   # sorted by date: the rows up to `cut` are a prefix
+        k = int(codes[0].searchsorted(pd.Timestamp(cut), 'right'))
+        return _known_rows(panel, codes, 0, k - 1, lag)[0] if k else panel.iloc[:0]
     dates = panel.index.get_level_values('date')
     out = panel[dates <= pd.Timestamp(cut)]
-    cal = out.index.get_level_values('date').unique(); pos = cal.get_indexer(out.index.get_level_values('date'))
-    fwd = {c: int(m.group(1)) for c in out.columns if (m := re.fullmatch(r'fwd_ret_(\d+)', str(c)))}
+    cal = out.index.get_level_values('date').unique().sort_values(); pos = cal.get_indexer(out.index.get_level_values('date'))   # sorted: rows in any order
+    fwd = _fwd_columns(out.columns)
     return out.assign(**{c: out[c].where(pos <= len(cal) - 1 - lag - h) for c, h in fwd.items()}) if fwd else out
 
 def cut_dates(panel: pd.DataFrame, cuts=4) -> list:
@@ -202,6 +230,14 @@ def _compare_long(full: pd.DataFrame, part: pd.DataFrame, cut, start=None, cols=
         out[c] = (int(bad.sum()), full.index[bad][0] if bad.any() else None)
     return out
 
+def _compare_rows(full: pd.DataFrame, part: pd.DataFrame, s: int, e: int, off: int, cols) -> dict:
+    "`_compare_long` by position: rows `s..e-1` of `full` against rows `s-off..e-off-1` of `part` (a slice of full's rows from `off`)."
+    out = {}
+    for c in cols:
+        bad = ~_same(part[c].to_numpy(float)[s - off:e - off], full[c].to_numpy(float)[s:e])
+        n = int(bad.sum()); out[c] = (n, full.index[s + int(np.argmax(bad))] if n else None)
+    return out
+
 # %% ../nbs/04_leakage.ipynb #ad7c00ad
 def _feature_sources(features, panel):
     "Normalise `features` to (registry names, {name: callable}, precomputed DataFrame or None)."
@@ -224,6 +260,62 @@ def _run(names, fns, panel, kw) -> pd.DataFrame:
         out[n] = pd.Series(v, dtype=float).reindex(panel.index)
     return out
 
+class _SlicedInputs(WideInputs):
+    "`WideInputs` of the panel rows dated `cal[lo]..cal[hi]`: numeric panel columns are cut from the full panel's wide frames, laid out as `to_wide` lays them out."
+    def __init__(self, part, market, full: WideInputs, lo: int, hi: int, present):
+        super().__init__(part, market); self._full, self._rows, self._present = full, slice(lo, hi + 1), present
+    def _make(self, col):
+        if col in ('ret', 'market') or col not in self.panel.columns or _fwd_columns([col]) or self.panel[col].dtype.kind not in 'fiub':
+            return super()._make(col)           # derived, masked (forward returns) or label columns: as WideInputs does
+        return self.cut(self._full[col])
+    def cut(self, w: pd.DataFrame) -> pd.DataFrame:
+        "The rows and symbols of this slice of a wide frame on the full panel's axes (a copy, in `to_wide`'s layout)."
+        a = w.to_numpy().T                                           # symbols x dates, C order (a view of to_wide's block)
+        if self._present is None: s, cols = np.array(a[:, self._rows], order='C'), w.columns
+        else: s, cols = a[self._present, self._rows], w.columns[self._present]
+        return pd.DataFrame(s.T, index=w.index[self._rows], columns=cols, copy=False)
+
+def _cut(panel, codes, full: WideInputs, market, lo: int, hi: int, lag: int) -> tuple:
+    "`(truncate_panel(rows dated cal[lo]..cal[hi], cal[hi], lag), its first row, (its wide inputs, its rows' positions in them))`."
+    part, a = _known_rows(panel, codes, lo, hi, lag)
+    _, di, si, syms = codes; di, si = di[a:a + len(part)], si[a:a + len(part)]
+    used = np.bincount(si, minlength=len(syms)) > 0
+    present = None if used.all() else np.flatnonzero(used)
+    col = si if present is None else np.cumsum(used)[si] - 1        # position among the symbols the part has
+    return part, a, (_SlicedInputs(part, market, full, lo, hi, present), (di - lo, col))
+
+
+def _raw(n: str, W: WideInputs) -> pd.DataFrame:
+    "Registry feature `n` on `W` before the per-date transform, as compute_features takes it (checked, infinities NaN)."
+    return check_feature_output(n, FEATURES[n].fn(W), W).replace([np.inf, -np.inf], np.nan)
+
+def _compare_recomputed(names, part, a, wide, kw, full, start=0, ref=None) -> dict:
+    """`_compare_rows` of registry features recomputed on `part` (the panel's rows from position `a`; `wide` from `_cut`) against
+    `full`, on its rows dated from row `start` of the wide inputs on. The per-date transform is computed on the compared dates only
+    and, given `ref` ({name: the raw feature on the full panel}), only on the dates whose raw values changed: a date's transform
+    reads that date alone, so unchanged raw values transform to the full panel's values (exactly as `compute_features` does)."""
+    W, (di, col) = wide; tr, wz, sn = kw['transform'], kw['winsorize'], kw['sector_neutral']
+    _check_args(part, names, tr, sn, wz)                                  # what compute_features(part, ...) would refuse
+    uni = W['in_universe'].fillna(False).astype(bool) if 'in_universe' in part.columns else None
+    s0 = int(np.searchsorted(di, start, 'left'))                          # first compared row (rows are sorted by date)
+    out = {}
+    for n in dict.fromkeys(names):
+        raw = _raw(n, W)
+        if ref is None: rows = np.arange(start, len(raw))
+        else:
+            x, y = raw.to_numpy(), W.cut(ref[n]).to_numpy()
+            with np.errstate(invalid='ignore'): same = ((x == y) | (np.isnan(x) & np.isnan(y))).all(axis=1)
+            rows = np.flatnonzero(~same[start:]) + start
+        if not len(rows): out[n] = (0, None); continue
+        at = np.full(len(raw), -1); at[rows] = np.arange(len(rows))
+        L = s0 + np.flatnonzero(at[di[s0:]] >= 0)                         # the compared rows on those dates, in order
+        cs = cross_section(raw.iloc[rows], tr, wz, None if uni is None else uni.iloc[rows]).reindex(index=raw.index[rows], columns=raw.columns)
+        v = gather_wide(cs, (at[di[L]], col[L]))
+        if sn: v = _demean_within(pd.DataFrame({n: v}), part.index.get_level_values('date')[L], part['sector'].to_numpy()[L])[n].to_numpy()
+        bad = ~_same(v, full[n].to_numpy(float)[a + L]); k = int(bad.sum())
+        out[n] = (k, full.index[a + L[int(np.argmax(bad))]] if k else None)
+    return out
+
 # %% ../nbs/04_leakage.ipynb #b7b14f42
 UNBOUNDED_FEATURES = ('rsi_14', 'turnover_shock') # EWM features: row t depends on every earlier row (when Feature declares no `unbounded`)
 
@@ -231,16 +323,22 @@ def unbounded_memory(name: str) -> bool:
     "Whether registry feature `name` has unbounded memory (an EWM recursion): `Feature.unbounded` if declared, else the name list."
     return bool(getattr(FEATURES[name], 'unbounded', name in UNBOUNDED_FEATURES))
 
-def _windowed(names, panel, cuts, lag, kw, full, window, bad):
-    "Truncation check of bounded-lookback registry features on `lookback + 1 + window` bars ending at each cut."
+def _tally(bad, cut, found):
+    for c, (n, at) in found.items(): bad[c][0] += n; bad[c][1] = bad[c][1] or (at and (cut, at))
+
+def _windowed(names, panel, cuts, lag, kw, full, window, bad, wide=None, codes=None):
+    "Truncation check of bounded-lookback registry features on `lookback + 1 + window` bars ending at each cut (`codes`: `_date_codes(panel)`)."
     L = max(FEATURES[n].lookback for n in names)
-    d = panel.index.get_level_values('date'); cal = d.unique().sort_values()
+    cal = codes[0] if codes is not None else panel.index.get_level_values('date').unique().sort_values()
     for cut in cuts:
         p = cal.get_loc(pd.Timestamp(cut)); first = max(p - window + 1, 0)
+        if codes is not None:               # date-sorted panel: slice the rows (and the wide inputs), compare by position
+            sub, a, w = _cut(panel, codes, wide, kw['market'], max(first - L - 1, 0), p, lag)   # one spare bar beyond the lookback
+            _tally(bad, cut, _compare_recomputed(names, sub, a, w, kw, full, start=first - max(first - L - 1, 0)))
+            continue
+        d = panel.index.get_level_values('date')
         sub = panel[(d >= cal[max(first - L - 1, 0)]) & (d <= cal[p])]   # one spare bar beyond the lookback
-        part = _run(names, {}, truncate_panel(sub, cut, lag), kw)
-        for c, (n, at) in _compare_long(full, part, cut, start=cal[first], cols=names).items():
-            bad[c][0] += n; bad[c][1] = bad[c][1] or (at and (cut, at))
+        _tally(bad, cut, _compare_long(full, _run(names, {}, truncate_panel(sub, cut, lag), kw), cut, start=cal[first], cols=names))
     return L
 
 def _truncation_rows(names, fns, panel, cuts, lag, kw, full, window=None):
@@ -248,12 +346,18 @@ def _truncation_rows(names, fns, panel, cuts, lag, kw, full, window=None):
     bad = {c: [0, None] for c in full.columns}
     win = [n for n in names if not unbounded_memory(n)] if window else []
     rest = [n for n in names if n not in win]
-    L = _windowed(win, panel, cuts, lag, kw, full, int(window), bad) if win else None
+    codes = _date_codes(panel)
+    wide = WideInputs(panel, kw['market']) if codes is not None and names else None   # the full panel's wide inputs, cut for every recompute
+    L = _windowed(win, panel, cuts, lag, kw, full, int(window), bad, wide, codes) if win else None
     if rest or fns:
         cols = rest + list(fns)
+        ref = {n: _raw(n, wide) for n in rest} if codes is not None else None   # the raw values a truncated recompute must reproduce
         for cut in cuts:
-            for c, (n, at) in _compare_long(full, _run(rest, fns, truncate_panel(panel, cut, lag), kw), cut, cols=cols).items():
-                bad[c][0] += n; bad[c][1] = bad[c][1] or (at and (cut, at))
+            if codes is None:
+                _tally(bad, cut, _compare_long(full, _run(rest, fns, truncate_panel(panel, cut, lag), kw), cut, cols=cols)); continue
+            part, _, w = _cut(panel, codes, wide, kw['market'], 0, codes[0].get_loc(pd.Timestamp(cut)), lag)   # = truncate_panel(panel, cut, lag)
+            if rest: _tally(bad, cut, _compare_recomputed(rest, part, 0, w, kw, full, ref=ref))
+            if fns: _tally(bad, cut, _compare_rows(full, _run([], fns, part, kw), 0, len(part), 0, list(fns)))
     how = lambda c: (f"the last {window} bars before each of {len(cuts)} cuts, recomputed on {L + 1 + window} bars (lookback {L})"
                      if c in win else f"every row up to each of {len(cuts)} cuts")
     return [dict(feature=c, check='truncation', value=float(n), threshold=0.0, verdict='flag' if n else 'pass',
@@ -261,32 +365,78 @@ def _truncation_rows(names, fns, panel, cuts, lag, kw, full, window=None):
                          + (f" (a lookback longer than the declared {FEATURES[c].lookback} bars changes rows too)" if c in win else '')
                          if n else f"identical on {how(c)}")) for c, (n, at) in bad.items()]
 
-def _ic_means(f: np.ndarray, Y, order_y, v_y, U, min_names: int = 5) -> tuple:
-    "Mean rank IC of wide `f` and of `f` lagged one row with `Y` (as `rank_ic_by_date(...).mean()`), from one sort of each."
-    _, o, v = row_ranks(f, return_sort=True)
-    o1, v1 = np.vstack([np.arange(f.shape[1])[None], o[:-1]]), np.vstack([np.full((1, f.shape[1]), np.nan), v[:-1]])  # the sort of f.shift(1)
-    f1 = np.vstack([np.full((1, f.shape[1]), np.nan), f[:-1]])
-    out = []
-    for x, ox, vx in ((f, o, v), (f1, o1, v1)):
-        ok = ~np.isnan(x) & ~np.isnan(Y) & U
-        n = ok.sum(axis=1); mid = (n[:, None] + 1) / 2                  # the arithmetic of `panel.rank_ic`, on the same ranks
-        a = np.where(ok, subset_ranks(ox, vx, ok) - mid, 0.0); b = np.where(ok, subset_ranks(order_y, v_y, ok) - mid, 0.0)
-        sab, saa, sbb = (a * b).sum(axis=1), (a * a).sum(axis=1), (b * b).sum(axis=1)
+_IC_ROWS = 128 # rows per block of the IC sums: the block's sorts, masks and ranks stay in cache
+
+def _tie_runs(v: np.ndarray):
+    "(start, end) sorted position of each value's run of equal values along the rows of sorted `v` (NaN never ties); None without ties."
+    tie = v[:, 1:] == v[:, :-1]
+    if not tie.any(): return None
+    T, N = v.shape; pos = np.broadcast_to(np.arange(N), (T, N))
+    new = np.ones((T, N), bool); new[:, 1:] = ~tie; last = np.ones((T, N), bool); last[:, :-1] = ~tie
+    start = np.maximum.accumulate(np.where(new, pos, 0), axis=1)
+    end = np.minimum.accumulate(np.where(last, pos, N - 1)[:, ::-1], axis=1)[:, ::-1]
+    return start, end
+
+def _twice_ranks(ks: np.ndarray, runs, dtype) -> np.ndarray:
+    "2 x the average rank among the kept values at each sorted position, 0 where not kept (`ks`: kept flags in sorted order)."
+    c = np.cumsum(ks, axis=1, dtype=dtype)
+    if runs is None: c += c
+    else:                                   # a run of ties shares its mean rank: kept before it + (kept in it + 1) / 2
+        s, e = runs; rows = np.arange(len(c))[:, None]
+        c = np.where(s > 0, c[rows, np.maximum(s - 1, 0)], 0) + c[rows, e] + 1
+    c *= ks
+    return c
+
+class _TargetSort:
+    "The target's row sort (flat positions), its ties by block of rows, and where it is defined in the universe (flat)."
+    def __init__(self, Y: np.ndarray, U: np.ndarray):
+        self.T, self.N = Y.shape; self.ok = (~np.isnan(Y) & U).ravel()
+        self.flat = _argsort_rows(Y); self.flat += (np.arange(self.T) * self.N)[:, None]
+        v = Y.ravel()[self.flat]; self.runs = [_tie_runs(v[r:r + _IC_ROWS]) for r in range(0, self.T, _IC_ROWS)]
+
+def _ic_means(f: np.ndarray, ts: _TargetSort, min_names: int = 5, lag1_from: float | None = None) -> tuple:
+    """Mean rank IC of wide `f` and of `f` lagged one row with the target (as `rank_ic_by_date(...).mean()`), from one sort of `f`;
+    the lagged one only when |IC| >= `lag1_from` (else NaN: the collapse check does not read it). Per row it sums, over the
+    names where both are defined (in the universe), products of twice the average ranks as integers: the centred sums are
+    then exact, so each day's IC is the float `rank_ic` computes, to the last bit."""
+    T, N = ts.T, ts.N
+    if T == 0: return np.nan, np.nan
+    dt = np.int32 if 4 * N * N < 2 ** 31 else np.int64                # (2 rank)^2 fits
+    fl = _argsort_rows(f); fl += (np.arange(T) * N)[:, None]; v = f.ravel()[fl]; fin = ~np.isnan(f).ravel()
+    Bo = np.empty(T * N, dt)
+    def mean_ic(lag):
+        S = np.zeros((4, T), np.int64)                                # n, sum 2ra 2rb, sum (2ra)^2, sum (2rb)^2
+        okm = fin & ts.ok if not lag else np.concatenate([np.zeros(N, bool), fin[:-N]]) & ts.ok   # lag 1: f shifted one row down
+        for i, r0 in enumerate(range(0, T, _IC_ROWS)):
+            r1 = min(r0 + _IC_ROWS, T); fly = ts.flat[r0:r1]
+            if not lag: flf, vf = fl[r0:r1], v[r0:r1]
+            elif r0: flf, vf = fl[r0 - 1:r1 - 1] + N, v[r0 - 1:r1 - 1]  # row t sorted as row t - 1 of f was
+            else: flf, vf = np.vstack([np.arange(N)[None], fl[:r1 - 1] + N]), np.vstack([np.full((1, N), np.nan), v[:r1 - 1]])
+            ksf, ksy = okm[flf], okm[fly]                             # kept, in f's and in the target's sorted order
+            fr, yr = _tie_runs(vf), ts.runs[i]
+            A, B = _twice_ranks(ksf, fr, dt), _twice_ranks(ksy, yr, dt)
+            Bo[fly] = B; Bf = Bo[flf]                                 # the target's ranks in f's order
+            n = ksf.sum(axis=1, dtype=np.int64); sq = 2 * n * (n + 1) * (2 * n + 1) // 3   # sum of (2k)^2, k = 1..n
+            S[0, r0:r1] = n; S[1, r0:r1] = (A * Bf).sum(axis=1, dtype=np.int64)
+            S[2, r0:r1] = sq if fr is None else (A * A).sum(axis=1, dtype=np.int64)
+            S[3, r0:r1] = sq if yr is None else (B * B).sum(axis=1, dtype=np.int64)
+        n = S[0]; base = n * (n + 1) ** 2                             # sum (2r - (n + 1))(2r' - (n + 1)) = sum 2r 2r' - n (n + 1)^2
+        sab, saa, sbb = ((S[k] - base) / 4 for k in (1, 2, 3))
         keep = (n >= min_names) & (saa > 0) & (sbb > 0)
-        out.append(pd.Series(sab[keep] / np.sqrt(saa[keep] * sbb[keep]), np.flatnonzero(keep)).reindex(range(len(n))).mean() if keep.any() else np.nan)
-    return tuple(out)
+        return pd.Series(sab[keep] / np.sqrt(saa[keep] * sbb[keep]), np.flatnonzero(keep)).reindex(range(len(n))).mean() if keep.any() else np.nan
+    ic0 = mean_ic(0)
+    return ic0, (mean_ic(1) if lag1_from is None or abs(ic0) >= lag1_from else np.nan)
 
 def _ic_rows(F, panel, horizon, ic_threshold, collapse_min_ic, collapse_ratio):
     "Rows of the scan table for the IC and IC-collapse checks (the target sorted once for every feature)."
     Yw = to_wide(panel, f'fwd_ret_{horizon}'); Y = Yw.to_numpy(float)
     U = (to_wide(panel, 'in_universe').reindex_like(Yw).to_numpy(float) > 0) if 'in_universe' in panel.columns else np.ones(Y.shape, bool)
-    _, order_y, v_y = row_ranks(Y, return_sort=True)
-    pos = long_positions(F.index, Yw.index, Yw.columns)
+    ts = _TargetSort(Y, U)
+    pos = long_positions(F.index, Yw.index, Yw.columns); ok = (pos[0] >= 0) & (pos[1] >= 0); cell = pos[0][ok] * Y.shape[1] + pos[1][ok]
     rows = []
     for c in F.columns:
-        f = np.full(Y.shape, np.nan); ok = (pos[0] >= 0) & (pos[1] >= 0)
-        f[pos[0][ok], pos[1][ok]] = F[c].to_numpy(float)[ok]
-        ic0, ic1 = _ic_means(f, Y, order_y, v_y, U)
+        f = np.full(Y.size, np.nan); f[cell] = F[c].to_numpy(float)[ok]
+        ic0, ic1 = _ic_means(f.reshape(Y.shape), ts, lag1_from=collapse_min_ic)   # ic1 only where the collapse is judged
         ratio = ic1 / ic0 if abs(ic0) >= collapse_min_ic else np.nan
         rows += [dict(feature=c, check='ic', value=ic0, threshold=ic_threshold, verdict='flag' if abs(ic0) > ic_threshold else 'pass',
                       detail=f"mean rank IC with fwd_ret_{horizon}"),
