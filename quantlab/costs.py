@@ -184,10 +184,11 @@ def _half_spread(inp: dict, cfg: CostConfig, buckets) -> tuple[np.ndarray, np.nd
     src = 'panel' if 'spread_bps' in inp else ('size_bucket' if has_cap else 'widest_bucket')
     return np.where(fb, default, hs), fb, src
 
-def _rates(inp: dict, cfg: CostConfig, fallback_bps: float, buckets, fees: bool = True) -> dict:
-    "Per (decision date, name): spread, fee and flat-impact rates per unit |T|, impact coefficient c (cost c |T|^1.5), participation per unit |T| (`fees=False`: no fee array, `_fee_rate` builds it)."
+def _rates(inp: dict, cfg: CostConfig, fallback_bps: float, buckets, fees: bool = True, free: bool = False) -> dict:
+    "Per (decision date, name): spread, fee and flat-impact rates per unit |T|, impact coefficient c (cost c |T|^1.5), participation per unit |T| (`fees=False`: no fee array, `_fee_rate` builds it; `free`: pop the input columns from `inp`)."
     shape = inp['shape']
     hs, spread_fb, src = _half_spread(inp, cfg, buckets)
+    if free: inp.pop('spread_bps', None); inp.pop('market_cap', None)   # `free`: each input column leaves `inp` once its rates are built
     vol, adv = inp.get('vol_20', np.full(shape, np.nan)), inp.get('adv_20', np.full(shape, np.nan))
     ok = np.isfinite(vol) & np.isfinite(adv) & (adv > 0)
     k = float(cfg.impact_k)
@@ -338,7 +339,7 @@ def _apply(inp: dict, cfg: CostConfig, lag: int, fallback_bps: float, buckets, o
         raise CostError(f"{c['missing_name_days']} held name-days have no return (first {c['missing_first']}): "
                         "fill the delisting return in ret_1d, stop holding the name, or pass on_missing='zero'")
     T = tr['T']
-    rt = _rates(inp, cfg, fallback_bps, buckets, fees=False)   # the cost model: the same coefficients `cost_model` returns
+    rt = _rates(inp, cfg, fallback_bps, buckets, fees=False, free=free_inputs)   # the cost model: the same coefficients `cost_model` returns
     if free_inputs:
         for k in _OPTIONAL: inp.pop(k, None)
     c.update(_trade_counts(T, rt), trades=tr['n_trades'], unbooked_trades=tr['unbooked'])
