@@ -5,7 +5,7 @@
 # %% ../nbs/11a_optimize.ipynb #acdf95cc
 from __future__ import annotations
 import logging, time
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 import numpy as np
 import pandas as pd
 from .config import PortfolioConfig, NeutralizeConfig, CostConfig, PortfolioError
@@ -256,8 +256,9 @@ def predicted_costs(weights: pd.DataFrame, model) -> pd.Series:
     c = np.zeros(len(W))
     if sp.stop > sp.start:
         T = np.abs(np.diff(W[sp.start - 1:sp.stop], axis=0) if sp.start else np.diff(W[:sp.stop], axis=0, prepend=0.0))
-        lin = model.linear.reindex(index=weights.index, columns=weights.columns).to_numpy(float)[sp]
-        imp = model.impact.reindex(index=weights.index, columns=weights.columns).to_numpy(float)[sp]
+        same = model.linear.index.equals(weights.index) and model.impact.index.equals(weights.index)   # views, as the full reindex gave; else the span's rows (a take, as it was)
+        lin, imp = ((f.reindex(index=weights.index, columns=weights.columns).to_numpy(float)[sp] if same else
+                     f.reindex(index=weights.index[sp], columns=weights.columns).to_numpy(float)) for f in (model.linear, model.impact))
         c[sp] = np.where(T > 0, np.nan_to_num(lin) * T + np.nan_to_num(imp) * T ** 1.5, 0.0).sum(1)
     return pd.Series(c, weights.index, name='predicted')
 
@@ -300,8 +301,8 @@ class BookInputs:
     book_design: ExposureDesign        # book_exposures' regressors (all of `exposures`, unweighted)
     design: ExposureDesign | None      # neutralize's regressors (neutralize.exposures and weights); None when neutralize is off
     weights: pd.DataFrame | None       # neutralize's regression weights (sqrt cap) or None
-    cost_model: CostModel              # the cost coefficients on every symbol of the panel
-    wide: dict                         # vol_20, adv_20, fwd_ret_{horizon} (those the panel has) as wide frames
+    cost_model: CostModel              # the cost coefficients on every symbol of the panel (from `start` on when it is set)
+    wide: dict                         # vol_20, adv_20, fwd_ret_{horizon} (those the panel has) as wide frames (from `start` on when it is set)
     risk_panel: dict = field(repr=False)                      # ret_1d, beta_252 and sector codes for factor_risk
     risk_fits: dict = field(default_factory=dict, repr=False) # factor_risk's per-date fits, memoised per symbol set
     start: pd.Timestamp | None = None  # first date the designs cover (book_inputs(dates=...)); None = every date
@@ -349,9 +350,12 @@ def book_inputs(panel: pd.DataFrame,                          # built panel (see
     wts = np.sqrt(to_wide(panel, 'market_cap')) if neutralize.exposures and neutralize.neutralize_weights == 'sqrt_cap' else None
     sub = {k: expo[k] for k in neutralize.exposures}
     design = exposure_design(universe, sub, wts, base=book_design if tuple(sub) == tuple(expo) else None, start=start) if sub else None
-    wide = {c: to_wide(panel, c) for c in ('vol_20', 'adv_20', f'fwd_ret_{horizon}') if c in panel.columns}
+    s = book_design.start                                        # the books read these on scored dates (and a held book's), all from `start` on
+    tail = (lambda f: f.iloc[s:].copy()) if s else (lambda f: f)   # a copy: the full frames are freed
+    wide = {c: tail(to_wide(panel, c)) for c in ('vol_20', 'adv_20', f'fwd_ret_{horizon}') if c in panel.columns}
+    cm = cost_model(panel, costs); cm = replace(cm, linear=tail(cm.linear), impact=tail(cm.impact))
     return BookInputs(_fingerprint(panel), neutralize, costs, horizon, universe, expo, book_design, design, wts,
-                      cost_model(panel, costs), wide, _risk_panel(panel, max(0, book_design.start - _RISK_LOOKBACK)),
+                      cm, wide, _risk_panel(panel, max(0, s - _RISK_LOOKBACK)),
                       start=None if start is None else universe.index[book_design.start])
 
 # %% ../nbs/11a_optimize.ipynb #c8be72b4
