@@ -184,19 +184,26 @@ def _half_spread(inp: dict, cfg: CostConfig, buckets) -> tuple[np.ndarray, np.nd
     src = 'panel' if 'spread_bps' in inp else ('size_bucket' if has_cap else 'widest_bucket')
     return np.where(fb, default, hs), fb, src
 
-def _rates(inp: dict, cfg: CostConfig, fallback_bps: float, buckets, fees: bool = True, free: bool = False) -> dict:
-    "Per (decision date, name): spread, fee and flat-impact rates per unit |T|, impact coefficient c (cost c |T|^1.5), participation per unit |T| (`fees=False`: no fee array, `_fee_rate` builds it; `free`: pop the input columns from `inp`)."
-    shape = inp['shape']
+def _spread_rates(inp: dict, cfg: CostConfig, buckets, free: bool = False) -> dict:
+    "Spread rate per unit |T| (half spread / 1e4), its fallback mask and source; `free`: pop spread_bps and market_cap from `inp` once used."
     hs, spread_fb, src = _half_spread(inp, cfg, buckets)
-    if free: inp.pop('spread_bps', None); inp.pop('market_cap', None)   # `free`: each input column leaves `inp` once its rates are built
+    if free: inp.pop('spread_bps', None); inp.pop('market_cap', None)
+    return dict(spread=hs / 1e4, spread_fallback=spread_fb, spread_source=src)
+
+def _impact_rates(inp: dict, cfg: CostConfig, fallback_bps: float, free: bool = False) -> dict:
+    "Flat-impact rate per unit |T|, impact coefficient c (cost c |T|^1.5), participation per unit |T| and where vol_20/adv_20 are usable; `free`: pop them from `inp`."
+    shape = inp['shape']
     vol, adv = inp.get('vol_20', np.full(shape, np.nan)), inp.get('adv_20', np.full(shape, np.nan))
+    if free: inp.pop('vol_20', None); inp.pop('adv_20', None)
     ok = np.isfinite(vol) & np.isfinite(adv) & (adv > 0)
     k = float(cfg.impact_k)
     ppu = np.where(ok, cfg.aum / np.where(ok, adv, 1.0), 0.0)         # participation per unit traded: AUM $ / ADV $
-    hs = hs / 1e4
-    return dict(spread=hs, **(dict(fees=_fee_rate(shape, cfg)) if fees else {}), flat_impact=np.where(ok, 0.0, (k > 0) * fallback_bps / 1e4),
-                impact_c=np.where(ok, k * np.where(ok, vol, 0.0) * np.sqrt(ppu), 0.0), participation=ppu, spread_fallback=spread_fb,
-                impact_ok=ok, impact_on=k > 0, spread_source=src, impact_source='panel' if ok.any() else 'fallback')
+    return dict(flat_impact=np.where(ok, 0.0, (k > 0) * fallback_bps / 1e4), impact_c=np.where(ok, k * np.where(ok, vol, 0.0) * np.sqrt(ppu), 0.0),
+                participation=ppu, impact_ok=ok, impact_on=k > 0, impact_source='panel' if ok.any() else 'fallback')
+
+def _rates(inp: dict, cfg: CostConfig, fallback_bps: float, buckets) -> dict:
+    "Per (decision date, name): spread, fee and flat-impact rates per unit |T|, impact coefficient c (cost c |T|^1.5), participation per unit |T|."
+    return dict(_spread_rates(inp, cfg, buckets), fees=_fee_rate(inp['shape'], cfg), **_impact_rates(inp, cfg, fallback_bps))
 
 def _fee_rate(shape, cfg: CostConfig) -> np.ndarray: return np.full(shape, cfg.fee_bps / 1e4)
 
@@ -327,11 +334,9 @@ def _trades(inp: dict, lag: int, hold_from: int | None) -> dict:
     np.abs(T, out=T); traded = T > 0                        # |T| in place: the trades' signs are not needed
     return dict(out, T=T, short=np.maximum(-held, 0.0), n_trades=int(traded.sum()), unbooked=int(traded[len(T) - lag:].sum()) if lag else 0)
 
-_RATES_OF = dict(spread=('spread',), fees=('fees',), impact=('impact_c', 'flat_impact'))   # the rates each trade-cost component reads
-
 def _apply(inp: dict, cfg: CostConfig, lag: int, fallback_bps: float, buckets, on_missing: str, hold_from: int | None=None,
-           trades: dict | None=None, free_inputs: bool=False) -> CostResult:
-    "Price the checked inputs: the compute behind `apply_costs`, `price_window` and `capacity_curve` (`trades`: `_trades` of the same inputs; `free_inputs`: drop the rate columns from `inp` once the rates are built)."
+           trades: dict | None=None, free_inputs: bool=False, memo: dict | None=None) -> CostResult:
+    "Price the checked inputs: the compute behind `apply_costs`, `price_window` and `capacity_curve` (`trades`: `_trades` of the same inputs; `free_inputs`: drop the rate columns from `inp` once used; `memo`: the AUM-free parts, shared by calls differing only in `cfg.aum`)."
     dates, symbols = inp['dates'], inp['symbols']
     tr = _trades(inp, lag, hold_from) if trades is None else trades
     c = dict(lag=lag, **tr['missing'], gaps_bridged=tr['gaps_bridged'], gap_returns=tr['gap_returns'], gap_days=tr['gap_days'])
@@ -339,19 +344,22 @@ def _apply(inp: dict, cfg: CostConfig, lag: int, fallback_bps: float, buckets, o
         raise CostError(f"{c['missing_name_days']} held name-days have no return (first {c['missing_first']}): "
                         "fill the delisting return in ret_1d, stop holding the name, or pass on_missing='zero'")
     T = tr['T']
-    rt = _rates(inp, cfg, fallback_bps, buckets, fees=False, free=free_inputs)   # the cost model: the same coefficients `cost_model` returns
-    if free_inputs:
-        for k in _OPTIONAL: inp.pop(k, None)
+    rows, cols = {}, {}
+    def book(k, b):   # one component at a time: its booked array is summed, then freed before the next is built
+        rows[k], cols[k] = b.sum(axis=1), b.sum(axis=0)
+    fixed = None if memo is None else memo.get('fixed')
+    if fixed is None:   # what does not depend on the AUM: spread, fees, borrow (the cost model's coefficients, as `cost_model` returns them)
+        sp = _spread_rates(inp, cfg, buckets, free=free_inputs or memo is not None)   # with a memo its columns are not read again
+        book('spread', _shift_rows(_trade_cost('spread', T, sp), lag)); del sp['spread']          # executed (and paid) on day d + lag
+        book('fees', _shift_rows(_trade_cost('fees', T, dict(fees=_fee_rate(inp['shape'], cfg))), lag))
+        book('borrow', tr['short'] * (cfg.borrow_bps / 1e4 / 252))
+        fixed = dict(sp, rows=dict(rows), cols=dict(cols))
+        if memo is not None: memo['fixed'] = fixed
+    rt = dict(_impact_rates(inp, cfg, fallback_bps, free=free_inputs), spread_fallback=fixed['spread_fallback'], spread_source=fixed['spread_source'])
     c.update(_trade_counts(T, rt), trades=tr['n_trades'], unbooked_trades=tr['unbooked'])
     del rt['participation']
-    rows, cols = {}, {}
-    for k in COMPONENTS:   # one component at a time: its booked array is summed, then freed (with its rates) before the next is built
-        if k == 'borrow': b = tr['short'] * (cfg.borrow_bps / 1e4 / 252)
-        else:
-            if k == 'fees': rt['fees'] = _fee_rate(inp['shape'], cfg)
-            b = _shift_rows(_trade_cost(k, T, rt), lag)         # executed (and paid) on day d + lag
-            for r in _RATES_OF[k]: del rt[r]
-        rows[k], cols[k] = b.sum(axis=1), b.sum(axis=0); del b
+    book('impact', _shift_rows(_trade_cost('impact', T, rt), lag)); del rt
+    rows, cols = ({k: (d | fixed[n])[k] for k in COMPONENTS} for d, n in ((rows, 'rows'), (cols, 'cols')))
     breakdown = pd.DataFrame(rows, index=dates)
     gross = pd.Series(tr['gross_rows'], index=dates, name='gross')
     costs = breakdown.sum(axis=1).rename('costs')
@@ -433,8 +441,9 @@ def capacity_curve(weights: pd.DataFrame, # date x symbol on the panel's calenda
     inp, hold = _cost_inputs(weights, panel, rates=False), None if decisions is None else _hold_from(weights, decisions[-1])
     fb, rows, trades = float(cost_config.impact_fallback_bps if impact_fallback_bps is None else impact_fallback_bps), [], _trades(inp, lag, hold)
     inp = _rate_arrays(panel, {k: v for k, v in inp.items() if k not in _TRADE_ARRAYS})   # the returns and closes are done with
+    memo = {}   # spread, fees and borrow do not depend on the AUM: booked once
     for a in aums:   # a handful of AUM levels, each fully vectorised; the book and its trades do not depend on the AUM
-        cr = _apply(inp, replace(cost_config, aum=float(a)), lag, fb, spread_buckets, 'zero', hold, trades)
+        cr = _apply(inp, replace(cost_config, aum=float(a)), lag, fb, spread_buckets, 'zero', hold, trades, memo=memo)
         s = (cr.summary(periods_per_year) if returns is None else _window(cr, returns).summary(periods_per_year, from_first_live=False))
         rows.append(s.reindex(['gross_ann_return', 'net_ann_return', 'gross_sharpe', 'net_sharpe', 'costs_ann', 'impact_ann']))
     out = pd.DataFrame(rows).reset_index(drop=True)
