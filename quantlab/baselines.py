@@ -75,15 +75,16 @@ def run_baselines(panel: pd.DataFrame, # built panel
     "Every baseline through the model's book and cost pipeline over the OOS window."
     if inputs is None: inputs = book_inputs(panel, cfg.neutralize, cfg.costs, cfg.model.target_horizon)   # panel-only: shared by the four books
     sc, notes = baseline_scores(panel, names)
-    dec, ret = oos_window(to_wide(panel, 'ret_1d').index, cfg.cv.days if days is None else days, cfg.panel.lag)
-    in_window = sc.index.get_level_values('date').isin(dec)
+    dec, ret = oos_window(to_wide(panel, 'in_universe').index, cfg.cv.days if days is None else days, cfg.panel.lag)   # the panel's calendar (as every to_wide)
+    sc = sc[sc.index.get_level_values('date').isin(dec)]   # only the window's scores are traded: the rest of the long frame is freed here
     out, tov, weights = {}, {}, {}
-    for name in sc.columns:  # four books; each one is vectorised over dates and names
-        book = book_from_scores(sc[name].where(in_window).dropna().rename('score'), panel, cfg.neutralize, cfg.portfolio, cfg.turnover,
+    for name in sc.columns:  # four books, one at a time; each one is vectorised over dates and names
+        book = book_from_scores(sc[name].dropna().rename('score'), panel, cfg.neutralize, cfg.portfolio, cfg.turnover,
                                 costs=cfg.costs, lag=cfg.panel.lag, horizon=cfg.model.target_horizon, inputs=inputs)   # the model's book: a cost-aware one plans with the run's costs
         out[name], cost_notes = _priced(book.weights, panel, cfg, dec, ret)
         tov[name], weights[name] = book.turnover.reindex(dec), book.weights
         notes += [f"{name}: {n}" for n in [*book.notes, *cost_notes]]
+        del book                 # its neutral scores and exposures go before the next book is built
     for n in notes: _logger.info("run_baselines: %s", n)
     return BaselineRun(pd.concat(out, axis=1, names=['baseline', 'series']), pd.DataFrame(tov), weights, notes)
 

@@ -92,8 +92,8 @@ def _bucket_half_spread(cap: np.ndarray, buckets=SPREAD_BUCKETS) -> np.ndarray:
 # %% ../nbs/11_costs.ipynb #135e7ca2
 _OPTIONAL = ('spread_bps', 'market_cap', 'vol_20', 'adv_20')
 
-def _panel_arrays(panel: pd.DataFrame, symbols=None, weights=None) -> dict:
-    "The panel's cost columns as float arrays (date x symbol) on its calendar and `symbols` (all the panel's when None); `weights` checked on its axes (-> 'W')."
+def _panel_arrays(panel: pd.DataFrame, symbols=None, weights=None, optional=_OPTIONAL) -> dict:
+    "The panel's cost columns (ret_1d and those of `optional` it has) as float arrays (date x symbol) on its calendar and `symbols` (all the panel's when None); `weights` checked on its axes (-> 'W')."
     if not isinstance(panel, pd.DataFrame) or list(panel.index.names) != ['date', 'symbol']:
         raise CostError("panel must be a long DataFrame indexed (date, symbol): build it with quantlab.panel.build_panel")
     if 'ret_1d' not in panel.columns:
@@ -104,12 +104,18 @@ def _panel_arrays(panel: pd.DataFrame, symbols=None, weights=None) -> dict:
     unknown = syms.difference(ret.columns)
     if len(unknown): raise CostError(f"symbols the panel does not have: {list(unknown[:5])}: pass symbols from the panel")
     arrays = {c: (ret if c == 'ret_1d' else to_wide(panel, c)).reindex(columns=syms).to_numpy(dtype=float)
-              for c in ('ret_1d', *_OPTIONAL) if c in panel.columns}
+              for c in ('ret_1d', *optional) if c in panel.columns}
     return dict(dates=ret.index, symbols=syms, shape=(len(ret.index), len(syms)), **arrays, **W)
 
-def _cost_inputs(weights: pd.DataFrame, panel: pd.DataFrame) -> dict:
-    "Checked weights and the panel's cost columns as float arrays (date x symbol) on the same grid."
-    inp = _panel_arrays(panel, weights.columns, weights=weights)    # one pass: the weights checked on the panel's axes first
+def _rate_arrays(panel: pd.DataFrame, inp: dict) -> dict:
+    "`inp` with the panel's rate columns (`_OPTIONAL`: spread_bps, market_cap, vol_20, adv_20) added on its symbols, as `_panel_arrays` builds them."
+    return dict(inp, **{c: to_wide(panel, c).reindex(columns=inp['symbols']).to_numpy(dtype=float) for c in _OPTIONAL if c in panel.columns})
+
+_TRADE_ARRAYS = ('ret_1d', 'close', 'W')   # what `_trades` reads; the rates read only `_OPTIONAL`
+
+def _cost_inputs(weights: pd.DataFrame, panel: pd.DataFrame, rates: bool = True) -> dict:
+    "Checked weights and the panel's cost columns as float arrays (date x symbol) on the same grid (`rates=False`: ret_1d and close only; `_rate_arrays` adds the rest)."
+    inp = _panel_arrays(panel, weights.columns, weights=weights, optional=_OPTIONAL if rates else ())    # one pass: the weights checked on the panel's axes first
     close = {'close': to_wide(panel, 'close').reindex(columns=weights.columns).to_numpy(dtype=float)} if 'close' in panel.columns else {}
     return dict(inp, **close)
 
@@ -119,11 +125,13 @@ def _holding_returns(ret: np.ndarray, close: np.ndarray | None) -> tuple[np.ndar
     if close is None: return ret, np.zeros(ret.shape, bool), np.zeros(ret.shape, bool)
     bar = np.isfinite(close)
     last = pd.DataFrame(close).ffill().shift(1).to_numpy()        # close of the last earlier bar
-    later = pd.DataFrame(close[::-1]).ffill().to_numpy()[::-1]   # a bar on or after the day exists (finite)
+    later = np.isfinite(pd.DataFrame(close[::-1]).ffill().to_numpy()[::-1])   # a bar on or after the day exists
     spanned = bar & ~np.isfinite(ret) & np.isfinite(last)
-    gap = ~bar & np.isfinite(last) & np.isfinite(later)
+    gap = ~bar & np.isfinite(last) & later
+    del later
     R, fill = ret.copy(order='K'), ~np.isfinite(ret)       # keep ret's memory layout: row sums stay bit-identical where nothing is bridged
-    R[fill] = np.where(spanned, close / np.where(spanned, last, 1.0) - 1, np.where(gap, 0.0, np.nan))[fill]
+    s, lf = spanned[fill], last[fill]; del last              # only the cells without a return are computed (cell by cell: the same numbers)
+    R[fill] = np.where(s, close[fill] / np.where(s, lf, 1.0) - 1, np.where(gap[fill], 0.0, np.nan))
     return R, spanned, gap
 
 def holding_returns(panel: pd.DataFrame # long panel with ret_1d (and close, to bridge missing bars)
@@ -146,8 +154,9 @@ def _book(W: np.ndarray, R: np.ndarray, lag: int, hold_from: int, dates) -> tupl
     if n > 0: Rf[:n] = np.where(np.isfinite(R[1 + lag:]), R[1 + lag:], 0.0)   # row t: the return of day t+1+lag
     E = W.copy(order='K')    # same layout as the weights (row sums bit-identical to pricing W itself)
     for t in range(max(hold_from, 1), len(W)): E[t] = _drift(E[t - 1:t], Rf[t - 1:t], dates[t - 1:t])[0]   # the held tail: a few rows
-    D = _drift(E, Rf, dates)
-    T = E - np.vstack([np.zeros((1, W.shape[1])), D[:-1]])
+    D = _drift(E, Rf, dates); del Rf
+    T = np.zeros_like(D); T[1:] = D[:-1]; del D                              # the drifted book each row trades from (D's layout, as np.vstack keeps it)
+    np.subtract(E, T, out=T)                                                # T = E - drifted, in place
     T[hold_from:] = 0.0                                                     # held rows trade nothing (E[t] == D[t-1])
     return E, T
 
@@ -157,7 +166,7 @@ def drift_weights(weights: pd.DataFrame, # date x symbol, row t decided at close
                  ) -> pd.DataFrame:
     "Row t's book drifted over day t+1+lag: what the trade of row t+1 starts from (executed at close t+1+lag)."
     _check_lag(lag)
-    inp = _cost_inputs(weights, panel)
+    inp = _cost_inputs(weights, panel, rates=False)
     R, _, _ = _holding_returns(inp['ret_1d'], inp.get('close'))
     Rf = np.zeros_like(R); n = len(R) - 1 - lag
     if n > 0: Rf[:n] = np.where(np.isfinite(R[1 + lag:]), R[1 + lag:], 0.0)
@@ -175,21 +184,38 @@ def _half_spread(inp: dict, cfg: CostConfig, buckets) -> tuple[np.ndarray, np.nd
     src = 'panel' if 'spread_bps' in inp else ('size_bucket' if has_cap else 'widest_bucket')
     return np.where(fb, default, hs), fb, src
 
-def _rates(inp: dict, cfg: CostConfig, fallback_bps: float, buckets) -> dict:
-    "Per (decision date, name): spread, fee and flat-impact rates per unit |T|, impact coefficient c (cost c |T|^1.5), participation per unit |T|."
-    shape = inp['shape']
+def _spread_rates(inp: dict, cfg: CostConfig, buckets, free: bool = False) -> dict:
+    "Spread rate per unit |T| (half spread / 1e4), its fallback mask and source; `free`: pop spread_bps and market_cap from `inp` once used."
     hs, spread_fb, src = _half_spread(inp, cfg, buckets)
+    if free: inp.pop('spread_bps', None); inp.pop('market_cap', None)
+    return dict(spread=hs / 1e4, spread_fallback=spread_fb, spread_source=src)
+
+def _impact_rates(inp: dict, cfg: CostConfig, fallback_bps: float, free: bool = False) -> dict:
+    "Flat-impact rate per unit |T|, impact coefficient c (cost c |T|^1.5), participation per unit |T| and where vol_20/adv_20 are usable; `free`: pop them from `inp`."
+    shape = inp['shape']
     vol, adv = inp.get('vol_20', np.full(shape, np.nan)), inp.get('adv_20', np.full(shape, np.nan))
+    if free: inp.pop('vol_20', None); inp.pop('adv_20', None)
     ok = np.isfinite(vol) & np.isfinite(adv) & (adv > 0)
     k = float(cfg.impact_k)
     ppu = np.where(ok, cfg.aum / np.where(ok, adv, 1.0), 0.0)         # participation per unit traded: AUM $ / ADV $
-    return dict(spread=hs / 1e4, fees=np.full(shape, cfg.fee_bps / 1e4), flat_impact=np.where(ok, 0.0, (k > 0) * fallback_bps / 1e4),
-                impact_c=np.where(ok, k * np.where(ok, vol, 0.0) * np.sqrt(ppu), 0.0), participation=ppu, spread_fallback=spread_fb,
-                impact_ok=ok, impact_on=k > 0, spread_source=src, impact_source='panel' if ok.any() else 'fallback')
+    return dict(flat_impact=np.where(ok, 0.0, (k > 0) * fallback_bps / 1e4), impact_c=np.where(ok, k * np.where(ok, vol, 0.0) * np.sqrt(ppu), 0.0),
+                participation=ppu, impact_ok=ok, impact_on=k > 0, impact_source='panel' if ok.any() else 'fallback')
+
+def _rates(inp: dict, cfg: CostConfig, fallback_bps: float, buckets) -> dict:
+    "Per (decision date, name): spread, fee and flat-impact rates per unit |T|, impact coefficient c (cost c |T|^1.5), participation per unit |T|."
+    return dict(_spread_rates(inp, cfg, buckets), fees=_fee_rate(inp['shape'], cfg), **_impact_rates(inp, cfg, fallback_bps))
+
+def _fee_rate(shape, cfg: CostConfig) -> np.ndarray: return np.full(shape, cfg.fee_bps / 1e4)
+
+def _trade_cost(k: str, T: np.ndarray, rt: dict) -> np.ndarray:
+    "Component `k` ('spread', 'fees' or 'impact'; fractions of AUM) of the |trades| T, cell by cell, at the rates `rt`."
+    if k == 'spread': return T * rt['spread']
+    if k == 'fees': return T * rt['fees']
+    return rt['impact_c'] * T ** 1.5 + T * rt['flat_impact']
 
 def _trade_costs(T: np.ndarray, rt: dict) -> dict:
     "Spread, fees and impact (fractions of AUM) of the |trades| T, cell by cell, at the rates `rt`."
-    return dict(spread=T * rt['spread'], fees=T * rt['fees'], impact=rt['impact_c'] * T ** 1.5 + T * rt['flat_impact'])
+    return {k: _trade_cost(k, T, rt) for k in ('spread', 'fees', 'impact')}
 
 def _trade_counts(T: np.ndarray, rt: dict) -> dict:
     "How many trades used each fallback, and the participation they reached."
@@ -296,32 +322,48 @@ def _notes(c: dict, cfg: CostConfig, fallback_bps: float, buckets) -> tuple:
     return tuple(n)
 
 # %% ../nbs/11_costs.ipynb #1c7fe9d4
-def _trades(inp: dict, lag: int, hold_from: int | None):
-    "What does not depend on the cost settings: holding returns, bridged cells, books, signed trades, contributions."
+def _trades(inp: dict, lag: int, hold_from: int | None) -> dict:
+    "What does not depend on the cost settings, reduced as soon as it is known: |trades| T from the drifted book, short weights held, gross PnL sums, missing and bridged counts."
     R, spanned, gap = _holding_returns(inp['ret_1d'], inp.get('close'))
-    E, Tsigned = _book(inp['W'], R, lag, len(inp['W']) if hold_from is None else hold_from, inp['dates'])   # books after execution, trades from the drifted book
-    return (spanned, gap, Tsigned) + _contributions(E, R, lag)
+    E, T = _book(inp['W'], R, lag, len(inp['W']) if hold_from is None else hold_from, inp['dates'])   # books after execution, trades from the drifted book
+    held, contrib, miss = _contributions(E, R, lag); del E, R
+    h = held != 0
+    out = dict(missing=_missing_report(miss, held, inp['dates'], inp['symbols']), gaps_bridged='close' in inp,
+               gap_returns=int((h & spanned).sum()), gap_days=int((h & gap).sum()), gross_rows=contrib.sum(axis=1), gross_cols=contrib.sum(axis=0))
+    del h, contrib, miss, spanned, gap
+    np.abs(T, out=T); traded = T > 0                        # |T| in place: the trades' signs are not needed
+    return dict(out, T=T, short=np.maximum(-held, 0.0), n_trades=int(traded.sum()), unbooked=int(traded[len(T) - lag:].sum()) if lag else 0)
 
 def _apply(inp: dict, cfg: CostConfig, lag: int, fallback_bps: float, buckets, on_missing: str, hold_from: int | None=None,
-           trades: tuple | None=None) -> CostResult:
-    "Price the checked inputs: the compute behind `apply_costs`, `price_window` and `capacity_curve` (`trades`: `_trades` of the same inputs)."
-    W, dates, symbols = inp['W'], inp['dates'], inp['symbols']
-    spanned, gap, Tsigned, held, contrib, miss = _trades(inp, lag, hold_from) if trades is None else trades
-    c = dict(lag=lag, **_missing_report(miss, held, dates, symbols), gaps_bridged='close' in inp,
-             gap_returns=int(((held != 0) & spanned).sum()), gap_days=int(((held != 0) & gap).sum()))
+           trades: dict | None=None, free_inputs: bool=False, memo: dict | None=None) -> CostResult:
+    "Price the checked inputs: the compute behind `apply_costs`, `price_window` and `capacity_curve` (`trades`: `_trades` of the same inputs; `free_inputs`: drop the rate columns from `inp` once used; `memo`: the AUM-free parts, shared by calls differing only in `cfg.aum`)."
+    dates, symbols = inp['dates'], inp['symbols']
+    tr = _trades(inp, lag, hold_from) if trades is None else trades
+    c = dict(lag=lag, **tr['missing'], gaps_bridged=tr['gaps_bridged'], gap_returns=tr['gap_returns'], gap_days=tr['gap_days'])
     if c['missing_name_days'] and on_missing == 'raise':
         raise CostError(f"{c['missing_name_days']} held name-days have no return (first {c['missing_first']}): "
                         "fill the delisting return in ret_1d, stop holding the name, or pass on_missing='zero'")
-    T = np.abs(Tsigned)
-    traded = T > 0
-    rt = _rates(inp, cfg, fallback_bps, buckets)             # the cost model: the same coefficients `cost_model` returns
-    booked = {k: _shift_rows(v, lag) for k, v in _trade_costs(T, rt).items()}   # executed (and paid) on day d + lag
-    booked['borrow'] = np.maximum(-held, 0.0) * (cfg.borrow_bps / 1e4 / 252)
-    c.update(_trade_counts(T, rt), trades=int(traded.sum()), unbooked_trades=int(traded[len(W) - lag:].sum()) if lag else 0)
-    breakdown = pd.DataFrame({k: booked[k].sum(axis=1) for k in COMPONENTS}, index=dates)
-    gross = pd.Series(contrib.sum(axis=1), index=dates, name='gross')
+    T = tr['T']
+    rows, cols = {}, {}
+    def book(k, b):   # one component at a time: its booked array is summed, then freed before the next is built
+        rows[k], cols[k] = b.sum(axis=1), b.sum(axis=0)
+    fixed = None if memo is None else memo.get('fixed')
+    if fixed is None:   # what does not depend on the AUM: spread, fees, borrow (the cost model's coefficients, as `cost_model` returns them)
+        sp = _spread_rates(inp, cfg, buckets, free=free_inputs or memo is not None)   # with a memo its columns are not read again
+        book('spread', _shift_rows(_trade_cost('spread', T, sp), lag)); del sp['spread']          # executed (and paid) on day d + lag
+        book('fees', _shift_rows(_trade_cost('fees', T, dict(fees=_fee_rate(inp['shape'], cfg))), lag))
+        book('borrow', tr['short'] * (cfg.borrow_bps / 1e4 / 252))
+        fixed = dict(sp, rows=dict(rows), cols=dict(cols))
+        if memo is not None: memo['fixed'] = fixed
+    rt = dict(_impact_rates(inp, cfg, fallback_bps, free=free_inputs), spread_fallback=fixed['spread_fallback'], spread_source=fixed['spread_source'])
+    c.update(_trade_counts(T, rt), trades=tr['n_trades'], unbooked_trades=tr['unbooked'])
+    del rt['participation']
+    book('impact', _shift_rows(_trade_cost('impact', T, rt), lag)); del rt
+    rows, cols = ({k: (d | fixed[n])[k] for k in COMPONENTS} for d, n in ((rows, 'rows'), (cols, 'cols')))
+    breakdown = pd.DataFrame(rows, index=dates)
+    gross = pd.Series(tr['gross_rows'], index=dates, name='gross')
     costs = breakdown.sum(axis=1).rename('costs')
-    by_name = pd.DataFrame({'gross': contrib.sum(axis=0), **{k: booked[k].sum(axis=0) for k in COMPONENTS}}, index=symbols)
+    by_name = pd.DataFrame({'gross': tr['gross_cols'], **cols}, index=symbols)
     by_name = by_name.assign(costs=by_name[list(COMPONENTS)].sum(axis=1), traded=_shift_rows(T, lag).sum(axis=0))
     by_name.insert(6, 'net', by_name['gross'] - by_name['costs'])
     return CostResult(gross, costs, (gross - costs).rename('net'), by_name, breakdown, _notes(c, cfg, fallback_bps, buckets), c,
@@ -346,8 +388,11 @@ def apply_costs(weights: pd.DataFrame, # date x symbol on the panel's calendar, 
     _check_lag(lag)
     if on_missing not in ('zero', 'raise'): raise CostError(f"on_missing = {on_missing!r}: use 'zero' or 'raise'")
     if not isinstance(cost_config, CostConfig): raise CostError(f"cost_config must be a quantlab.config.CostConfig, got {type(cost_config).__name__}")
-    res = _apply(_cost_inputs(weights, panel), cost_config, lag, float(cost_config.impact_fallback_bps if impact_fallback_bps is None else impact_fallback_bps),
-                 spread_buckets, on_missing, _hold_from(weights, hold_after))
+    inp, hold = _cost_inputs(weights, panel, rates=False), _hold_from(weights, hold_after)
+    trades = _trades(inp, lag, hold)                          # then the returns and closes go, and the rate columns come in
+    inp = _rate_arrays(panel, {k: v for k, v in inp.items() if k not in _TRADE_ARRAYS})
+    res = _apply(inp, cost_config, lag, float(cost_config.impact_fallback_bps if impact_fallback_bps is None else impact_fallback_bps),
+                 spread_buckets, on_missing, hold, trades, free_inputs=True)
     for note in res.notes: _logger.info("apply_costs: %s", note)
     return res
 
@@ -393,10 +438,12 @@ def capacity_curve(weights: pd.DataFrame, # date x symbol on the panel's calenda
     _check_lag(lag)
     if not len(aums) or min(aums) <= 0: raise CostError(f"aums = {aums!r}: pass one or more positive dollar amounts")
     if (decisions is None) != (returns is None): raise CostError("pass both decisions and returns (the window, as in price_window) or neither")
-    inp, hold = _cost_inputs(weights, panel), None if decisions is None else _hold_from(weights, decisions[-1])
+    inp, hold = _cost_inputs(weights, panel, rates=False), None if decisions is None else _hold_from(weights, decisions[-1])
     fb, rows, trades = float(cost_config.impact_fallback_bps if impact_fallback_bps is None else impact_fallback_bps), [], _trades(inp, lag, hold)
+    inp = _rate_arrays(panel, {k: v for k, v in inp.items() if k not in _TRADE_ARRAYS})   # the returns and closes are done with
+    memo = {}   # spread, fees and borrow do not depend on the AUM: booked once
     for a in aums:   # a handful of AUM levels, each fully vectorised; the book and its trades do not depend on the AUM
-        cr = _apply(inp, replace(cost_config, aum=float(a)), lag, fb, spread_buckets, 'zero', hold, trades)
+        cr = _apply(inp, replace(cost_config, aum=float(a)), lag, fb, spread_buckets, 'zero', hold, trades, memo=memo)
         s = (cr.summary(periods_per_year) if returns is None else _window(cr, returns).summary(periods_per_year, from_first_live=False))
         rows.append(s.reindex(['gross_ann_return', 'net_ann_return', 'gross_sharpe', 'net_sharpe', 'costs_ann', 'impact_ann']))
     out = pd.DataFrame(rows).reset_index(drop=True)

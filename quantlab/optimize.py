@@ -5,7 +5,7 @@
 # %% ../nbs/11a_optimize.ipynb #acdf95cc
 from __future__ import annotations
 import logging, time
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 import numpy as np
 import pandas as pd
 from .config import PortfolioConfig, NeutralizeConfig, CostConfig, PortfolioError
@@ -21,6 +21,14 @@ __all__ = ['logger', 'signal_ic', 'signal_decay', 'expected_returns', 'RiskModel
            'cost_forecast']
 
 # %% ../nbs/11a_optimize.ipynb #a20c9b0f
+def _live_span(live: np.ndarray) -> slice:
+    "Rows first..last where `live` (a bool per row) holds, two rows at least when there are two: a row-wise computation on the span's views sums in the full arrays' order."
+    idx = np.flatnonzero(live)
+    if not len(idx): return slice(0, 0)
+    lo, hi = int(idx[0]), int(idx[-1]) + 1
+    if hi - lo < 2 and len(live) > 1: lo, hi = (lo, hi + 1) if hi < len(live) else (lo - 1, hi)   # one row is C and F contiguous at once
+    return slice(lo, hi)
+
 def signal_ic(scores_wide: pd.DataFrame,   # date x symbol scores on the panel's calendar
               panel: pd.DataFrame,         # built panel with fwd_ret_{horizon}
               horizon: int = 5,            # h of the forward return the IC is measured on
@@ -34,7 +42,9 @@ def signal_ic(scores_wide: pd.DataFrame,   # date x symbol scores on the panel's
     col = f'fwd_ret_{horizon}'
     if fwd is None and col not in panel.columns: raise PortfolioError(f"the cost-aware book needs panel column '{col}': add {horizon} to panel.horizons")
     cal = scores_wide.index
-    ic = rank_ic(scores_wide, (to_wide(panel, col) if fwd is None else fwd).reindex(index=cal, columns=scores_wide.columns), universe=universe).reindex(cal)
+    sp = _live_span(scores_wide.notna().any(axis=1).to_numpy())   # a date without a score has no IC: the rank IC runs on the scored span only
+    f = (to_wide(panel, col) if fwd is None else fwd).reindex(index=cal[sp], columns=scores_wide.columns)
+    ic = rank_ic(scores_wide.iloc[sp], f, universe=universe).reindex(cal)
     known = ic.shift(lag + horizon)                  # row t sees the IC of row t - lag - h, whose return ended at close t
     m = known.rolling(window, min_periods=1).mean(); n = known.rolling(window, min_periods=1).count()
     ic_t = (m * n / (n + shrink)).fillna(0.0)
@@ -46,14 +56,18 @@ def signal_decay(scores_wide: pd.DataFrame, # date x symbol scores
                  horizon: int = 5,          # prior half-life (days) before any autocorrelation is known
                  max_phi: float = 0.98) -> pd.Series:
     "Point-in-time daily persistence phi_t of the signal: trailing mean lag-1 cross-sectional rank autocorrelation of the scores."
-    r = scores_wide.rank(axis=1).to_numpy(float); p = np.vstack([np.full((1, r.shape[1]), np.nan), r[:-1]])
+    sp = _live_span(scores_wide.notna().any(axis=1).to_numpy())   # rows without a score rank to NaN and correlate to NaN: only the span is ranked
+    if sp.stop == sp.start: return pd.Series(np.nan, scores_wide.index).rolling(window, min_periods=5).mean().fillna(0.5 ** (1 / horizon)).clip(0.0, max_phi).rename('phi')
+    r = scores_wide.iloc[sp].rank(axis=1).to_numpy(float); p = np.vstack([np.full((1, r.shape[1]), np.nan), r[:-1]])   # the row before the span has no ranks
     ok = np.isfinite(r) & np.isfinite(p)
     n = ok.sum(1)
     def c(x): 
         m = np.where(ok, x, 0).sum(1) / np.maximum(n, 1)
         return np.where(ok, x - m[:, None], 0.0)
     a, b = c(r), c(p)
-    rho = pd.Series(np.where(n >= 5, (a * b).sum(1) / np.sqrt((a * a).sum(1) * (b * b).sum(1) + 1e-300), np.nan), scores_wide.index)
+    rho = np.full(len(scores_wide), np.nan)
+    rho[sp] = np.where(n >= 5, (a * b).sum(1) / np.sqrt((a * a).sum(1) * (b * b).sum(1) + 1e-300), np.nan)
+    rho = pd.Series(rho, scores_wide.index)
     phi = rho.rolling(window, min_periods=5).mean().fillna(0.5 ** (1 / horizon))
     return phi.clip(0.0, max_phi).rename('phi')
 
@@ -237,10 +251,15 @@ class OptimizeResult:
 
 def predicted_costs(weights: pd.DataFrame, model) -> pd.Series:
     "Modelled cost per decision date of the trade W_t - W_{t-1} (from flat before the first row), by `model.trade_cost`'s formula."
-    T = np.abs(np.diff(weights.to_numpy(float), axis=0, prepend=0.0))
-    lin = model.linear.reindex(index=weights.index, columns=weights.columns).to_numpy(float)
-    imp = model.impact.reindex(index=weights.index, columns=weights.columns).to_numpy(float)
-    c = np.where(T > 0, np.nan_to_num(lin) * T + np.nan_to_num(imp) * T ** 1.5, 0.0).sum(1)
+    W = weights.to_numpy(float); held = (W != 0).any(1)
+    sp = _live_span(held | np.r_[False, held[:-1]])    # T_t = W_t - W_{t-1} is 0 off the span: rows there cost 0.0 (only the span is computed, on views)
+    c = np.zeros(len(W))
+    if sp.stop > sp.start:
+        T = np.abs(np.diff(W[sp.start - 1:sp.stop], axis=0) if sp.start else np.diff(W[:sp.stop], axis=0, prepend=0.0))
+        same = model.linear.index.equals(weights.index) and model.impact.index.equals(weights.index)   # views, as the full reindex gave; else the span's rows (a take, as it was)
+        lin, imp = ((f.reindex(index=weights.index, columns=weights.columns).to_numpy(float)[sp] if same else
+                     f.reindex(index=weights.index[sp], columns=weights.columns).to_numpy(float)) for f in (model.linear, model.impact))
+        c[sp] = np.where(T > 0, np.nan_to_num(lin) * T + np.nan_to_num(imp) * T ** 1.5, 0.0).sum(1)
     return pd.Series(c, weights.index, name='predicted')
 
 def _inputs(neutral, universe, panel, pcfg, ncfg, ccfg, lag, horizon, shared=None):
@@ -257,7 +276,7 @@ def _inputs(neutral, universe, panel, pcfg, ncfg, ccfg, lag, horizon, shared=Non
     vol = wide('vol_20').reindex(index=dates, columns=ever)
     sig = pd.DataFrame(np.sqrt(risk.idio), dates, ever).fillna(vol)
     alpha = expected_returns(neutral.loc[dates, ever], ic['ic'], sig, phi, horizon, uni.loc[dates, ever])
-    cm = cost_model(panel, ccfg, symbols=ever) if shared is None else shared.cost_model_on(ever)
+    cm = cost_model(panel, ccfg, symbols=ever) if shared is None else shared.cost_model   # shared: every symbol (lin/imp below take `ever`)
     valid = (uni.loc[dates, ever] & alpha.notna() & sig.notna() & np.isfinite(risk.X).all(2)).to_numpy()
     adv = wide('adv_20').reindex(index=dates, columns=ever).to_numpy(float)
     return dict(dates=dates, ever=ever, ic=ic['ic'].loc[dates], phi=phi.loc[dates], risk=risk, sig=sig.to_numpy(float),
@@ -282,8 +301,8 @@ class BookInputs:
     book_design: ExposureDesign        # book_exposures' regressors (all of `exposures`, unweighted)
     design: ExposureDesign | None      # neutralize's regressors (neutralize.exposures and weights); None when neutralize is off
     weights: pd.DataFrame | None       # neutralize's regression weights (sqrt cap) or None
-    cost_model: CostModel              # the cost coefficients on every symbol of the panel
-    wide: dict                         # vol_20, adv_20, fwd_ret_{horizon} (those the panel has) as wide frames
+    cost_model: CostModel              # the cost coefficients on every symbol of the panel (from `start` on when it is set)
+    wide: dict                         # vol_20, adv_20, fwd_ret_{horizon} (those the panel has) as wide frames (from `start` on when it is set)
     risk_panel: dict = field(repr=False)                      # ret_1d, beta_252 and sector codes for factor_risk
     risk_fits: dict = field(default_factory=dict, repr=False) # factor_risk's per-date fits, memoised per symbol set
     start: pd.Timestamp | None = None  # first date the designs cover (book_inputs(dates=...)); None = every date
@@ -331,9 +350,12 @@ def book_inputs(panel: pd.DataFrame,                          # built panel (see
     wts = np.sqrt(to_wide(panel, 'market_cap')) if neutralize.exposures and neutralize.neutralize_weights == 'sqrt_cap' else None
     sub = {k: expo[k] for k in neutralize.exposures}
     design = exposure_design(universe, sub, wts, base=book_design if tuple(sub) == tuple(expo) else None, start=start) if sub else None
-    wide = {c: to_wide(panel, c) for c in ('vol_20', 'adv_20', f'fwd_ret_{horizon}') if c in panel.columns}
+    s = book_design.start                                        # the books read these on scored dates (and a held book's), all from `start` on
+    tail = (lambda f: f.iloc[s:].copy()) if s else (lambda f: f)   # a copy: the full frames are freed
+    wide = {c: tail(to_wide(panel, c)) for c in ('vol_20', 'adv_20', f'fwd_ret_{horizon}') if c in panel.columns}
+    cm = cost_model(panel, costs); cm = replace(cm, linear=tail(cm.linear), impact=tail(cm.impact))
     return BookInputs(_fingerprint(panel), neutralize, costs, horizon, universe, expo, book_design, design, wts,
-                      cost_model(panel, costs), wide, _risk_panel(panel, max(0, book_design.start - _RISK_LOOKBACK)),
+                      cm, wide, _risk_panel(panel, max(0, s - _RISK_LOOKBACK)),
                       start=None if start is None else universe.index[book_design.start])
 
 # %% ../nbs/11a_optimize.ipynb #c8be72b4
