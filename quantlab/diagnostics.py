@@ -12,7 +12,7 @@ from statsmodels.tools.tools import add_constant
 from scipy.optimize import curve_fit
 from statsmodels.regression.rolling import RollingOLS
 from .config import DiagnosticsError
-from .panel import to_wide, to_wide_codes, row_ranks, subset_ranks
+from .panel import to_wide, to_wide_codes, row_ranks, subset_ranks, _argsort_rows, _flat, _runs
 
 # %% auto #0
 __all__ = ['log', 'STYLE_FACTORS', 'quantize', 'quantile_means', 'rank_autocorr', 'quantile_turnover', 'factor_tear',
@@ -62,6 +62,20 @@ def _qcut_levels(q: int) -> np.ndarray:
     np.putmask(lv, q * lv != np.arange(q + 1), np.nextafter(lv, 1))
     return lv
 
+def _qcut_edges(srt: np.ndarray, n: np.ndarray, quantiles: int) -> np.ndarray:
+    "Row t: `np.quantile(srt[t, :n[t]], _qcut_levels(quantiles))` for rows sorted NaN last, with numpy's own arithmetic; NaN where n = 0."
+    lv = _qcut_levels(quantiles); last = (n - 1)[:, None]
+    vi = last * lv                                              # numpy's virtual index (n - 1) * q ...
+    above = vi >= last                                          # ... at or past the end: the last value, previous index -1
+    prev = np.where(above, -1.0, np.floor(vi))
+    lo, hi = np.where(above, last, prev).astype(np.intp), np.where(above, last, prev + 1).astype(np.intp)
+    rows = np.arange(len(srt))[:, None]
+    a, b, g = srt[rows, lo], srt[rows, hi], vi - prev
+    d = b - a
+    e = np.where(g >= 0.5, b - d * (1 - g), a + d * g)          # numpy's `_lerp`, both branches
+    e[n == 0] = np.nan
+    return e
+
 def quantize(factor: pd.DataFrame, # wide `date x symbol` scores
              quantiles: int = 10,  # number of equal-count buckets per date
              sorted_rows: np.ndarray | None = None, # `np.sort` of the factor's rows (NaN last), when already at hand
@@ -70,12 +84,10 @@ def quantize(factor: pd.DataFrame, # wide `date x symbol` scores
     if not isinstance(quantiles, (int, np.integer)) or quantiles < 2: raise DiagnosticsError(f"quantiles must be an integer >= 2, got {quantiles!r}")
     x = factor.to_numpy(float); ok = np.isfinite(x); n = ok.sum(1)
     srt = np.sort(np.where(ok, x, np.nan), axis=1) if sorted_rows is None else sorted_rows
-    edges = np.full((len(x), quantiles + 1), np.nan)
-    order = np.argsort(n, kind='stable')
-    for rows in np.split(order, np.flatnonzero(np.diff(n[order])) + 1):   # one call per cross-section size, not per date
-        if n[rows[0]]: edges[rows] = np.quantile(srt[rows, :n[rows[0]]], _qcut_levels(quantiles), axis=1).T
-    q = sum((x > edges[:, [j]]).astype(float) for j in range(1, quantiles))
-    out = pd.DataFrame(np.where(ok, q + 1, np.nan), index=factor.index, columns=factor.columns)
+    edges = _qcut_edges(srt, n, quantiles)
+    q = np.zeros_like(x, np.int8 if quantiles < 127 else np.int64)      # x's memory layout: later row sums depend on it
+    for j in range(1, quantiles): np.add(q, x > edges[:, [j]], out=q, casting='unsafe')   # inner edges below the value
+    out = pd.DataFrame(np.where(ok, q + 1.0, np.nan), index=factor.index, columns=factor.columns)
     out.attrs['tied_edge_dates'] = int((np.diff(edges, axis=1) == 0).any(axis=1).sum())
     return out
 
@@ -94,6 +106,24 @@ def _rank(x: np.ndarray, return_sorted: bool = False):
     r, order, v = row_ranks(x, return_sort=True)
     return r, (order, v)
 
+def _centred(ranks: np.ndarray, m: np.ndarray) -> np.ndarray:
+    "2 x (average rank - mean rank) of ranks 1..n taken on the mask `m`, 0 off it: integers (C order)."
+    n = m.sum(1)
+    with np.errstate(invalid='ignore'): return np.ascontiguousarray(np.where(m, 2 * ranks - (n + 1.0)[:, None], 0.0))
+
+def _sorted_centred(x: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    "Row sort of `x` (NaN last): flat positions of the sorted values and their `_centred` ranks in sorted order (0 on NaN)."
+    x = np.ascontiguousarray(x); order = _argsort_rows(x); flat = _flat(order); v = x.ravel()[flat]
+    nan = np.isnan(v); n = x.shape[1] - nan.sum(1); runs = _runs(v)
+    two_pos = np.arange(0, 2 * x.shape[1], 2) if runs is None else runs[0] + runs[1]   # 2 x the average 0-based position
+    return flat, np.where(nan, 0.0, two_pos + (1.0 - n)[:, None])
+
+def _ic_centred(A: np.ndarray, saa: np.ndarray, r: np.ndarray, m: np.ndarray) -> np.ndarray:
+    "Rank IC of each row: the score's `_centred` ranks `A` on the pair mask `m` (and their sums of squares) against `r` ranked on `m`."
+    flat, B = _sorted_centred(np.where(m, r, np.nan))
+    sab, sbb = np.einsum('ij,ij->i', A.ravel()[flat], B), np.einsum('ij,ij->i', B, B)   # exact: any order gives these bits
+    with np.errstate(invalid='ignore', divide='ignore'): return (sab / 4) / np.sqrt((saa / 4) * (sbb / 4))
+
 def _rank_ic(factor: pd.DataFrame, fwd: pd.DataFrame, f_rank: tuple | None = None) -> pd.Series:
     "Per-date Spearman rank IC between a wide score and a wide forward return (pairs where both exist)."
     f, r = factor.to_numpy(float), fwd.to_numpy(float)
@@ -102,20 +132,32 @@ def _rank_ic(factor: pd.DataFrame, fwd: pd.DataFrame, f_rank: tuple | None = Non
     else:                                               # (ranks, (order, sorted rows)) of the whole factor: no new sort
         rf, (order, v) = f_rank
         if not (m == np.isfinite(f)).all(): rf = subset_ranks(order, v, m)   # re-rank on the names with this return
-    return pd.Series(_row_corr(rf, _rank(np.where(m, r, np.nan))), index=factor.index, name='ic')
+    A = _centred(rf, m)
+    return pd.Series(_ic_centred(A, np.einsum('ij,ij->i', A, A), r, m), index=factor.index, name='ic')
 
 # %% ../nbs/13_diagnostics.ipynb #d0632ac7
+def _codes(qv: np.ndarray) -> np.ndarray:
+    "Quantile labels (float, NaN = none) as small ints, 0 where there is none."
+    return np.where(np.isfinite(qv), qv, 0).astype(np.int8 if np.nanmax(qv, initial=0) < 127 else np.int64)
+
+def _quantile_keys(k: np.ndarray, quantiles: int, m: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    "bincount keys `date * quantiles + label - 1` of the cells in `m`, in row-major order, and the count of each key."
+    key = np.repeat(np.arange(len(k)) * quantiles - 1, m.sum(1)) + k[m]
+    return key, np.bincount(key, minlength=len(k) * quantiles)
+
+def _quantile_means(r: np.ndarray, quantiles: int, demeaned: bool, m: np.ndarray, keys: tuple) -> np.ndarray:
+    "`quantile_means` on arrays, with the `_quantile_keys` of the mask `m` (cells with a label and a return)."
+    if demeaned:
+        with np.errstate(invalid='ignore'): r = r - np.where(m, r, 0).sum(1, keepdims=True) / m.sum(1, keepdims=True)
+    key, c = keys
+    s = np.bincount(key, weights=r[m], minlength=len(r) * quantiles)   # one bincount for all (date, quantile) cells
+    with np.errstate(invalid='ignore'): return (s / np.where(c > 0, c, np.nan)).reshape(len(r), quantiles)
+
 def quantile_means(q: pd.DataFrame, fwd: pd.DataFrame, quantiles: int, demeaned: bool = True) -> pd.DataFrame:
     "Per-date mean forward return of each quantile (`date x quantile`), demeaned by the date's mean when `demeaned`."
     qv, r = q.to_numpy(float), fwd.to_numpy(float)
     m = np.isfinite(qv) & np.isfinite(r)
-    if demeaned:
-        with np.errstate(invalid='ignore'): r = r - np.where(m, r, 0).sum(1, keepdims=True) / m.sum(1, keepdims=True)
-    rows = np.broadcast_to(np.arange(len(r))[:, None], r.shape)[m]
-    key = rows * quantiles + qv[m].astype(int) - 1      # one bincount for all (date, quantile) cells
-    s = np.bincount(key, weights=r[m], minlength=len(r) * quantiles)
-    c = np.bincount(key, minlength=len(r) * quantiles)
-    with np.errstate(invalid='ignore'): out = (s / np.where(c > 0, c, np.nan)).reshape(len(r), quantiles)
+    out = _quantile_means(r, quantiles, demeaned, m, _quantile_keys(_codes(qv), quantiles, m))
     return pd.DataFrame(out, index=q.index, columns=pd.Index(range(1, quantiles + 1), name='quantile'))
 
 def rank_autocorr(factor: pd.DataFrame, lag: int = 1, ranks: np.ndarray | None = None) -> pd.Series:
@@ -126,11 +168,12 @@ def rank_autocorr(factor: pd.DataFrame, lag: int = 1, ranks: np.ndarray | None =
 
 def quantile_turnover(q: pd.DataFrame, quantiles: int) -> pd.DataFrame:
     "Share of each date's quantile members that were not in that quantile on the previous date (`date x quantile`)."
-    qv = q.to_numpy(float); out = np.full((len(qv), quantiles), np.nan)
-    for k in range(1, quantiles + 1):                    # loop over buckets, vectorised over dates and names
-        mem = qv == k; n, n_prev = mem.sum(1), np.r_[0, mem[:-1].sum(1)]
-        new = (mem[1:] & ~mem[:-1]).sum(1)
-        with np.errstate(invalid='ignore', divide='ignore'): out[1:, k - 1] = np.where((n[1:] > 0) & (n_prev[1:] > 0), new / n[1:], np.nan)
+    k = np.ascontiguousarray(_codes(q.to_numpy(float))); out = np.full((len(k), quantiles), np.nan)
+    if len(k) > 1:                                       # counts per bucket on small int labels: members, and members kept from t-1
+        stay = np.where(k[1:] == k[:-1], k[1:], 0)
+        n = np.stack([np.count_nonzero(k == j, axis=1) for j in range(1, quantiles + 1)], axis=1)
+        same = np.stack([np.count_nonzero(stay == j, axis=1) for j in range(1, quantiles + 1)], axis=1)
+        with np.errstate(invalid='ignore', divide='ignore'): out[1:] = np.where((n[1:] > 0) & (n[:-1] > 0), (n[1:] - same) / n[1:], np.nan)
     return pd.DataFrame(out, index=q.index, columns=pd.Index(range(1, quantiles + 1), name='quantile'))
 
 # %% ../nbs/13_diagnostics.ipynb #5acbc98c
@@ -162,11 +205,28 @@ def factor_tear(factor,                    # long `score` Series (date, symbol) 
     "Alphalens-style tear on wide frames: IC, quantile returns, spread, rank autocorrelation, quantile turnover."
     f = _as_wide(factor, panel)
     if universe and 'in_universe' in panel.columns: f = f.where(_wide(panel, 'in_universe').fillna(False).astype(bool))
-    if f.notna().sum().sum() == 0: raise DiagnosticsError("the factor has no finite value on the panel's (universe) rows")
-    fr, srt = _rank(f.to_numpy(float), return_sorted=True)     # one sort of the scores serves ranks, buckets and every horizon's IC
-    q = quantize(f, quantiles, sorted_rows=srt[1]); fwd = {h: _wide(panel, f'fwd_ret_{h}') for h in horizons}
-    ic = pd.DataFrame({h: _rank_ic(f, r, (fr, srt)) for h, r in fwd.items()}).rename_axis(columns='horizon')
-    qd = {h: quantile_means(q, r, quantiles, demeaned) for h, r in fwd.items()}
+    x = f.to_numpy(float); okf = np.isfinite(x); n_scores = int(okf.sum())
+    if n_scores == 0: raise DiagnosticsError("the factor has no finite value on the panel's (universe) rows")
+    fr, order, v = row_ranks(x, return_sort=True)             # one sort of the scores serves ranks, buckets and every horizon's IC
+    q = quantize(f, quantiles, sorted_rows=v); fwd = {h: _wide(panel, f'fwd_ret_{h}') for h in horizons}
+    qv = q.to_numpy(float); okq = np.isfinite(qv); k = _codes(qv)
+    shared = {}                                               # horizons whose returns cover every score share the score's side
+    ic, qd, missing, cols = {}, {}, {}, pd.Index(range(1, quantiles + 1), name='quantile')
+    for h, rw in fwd.items():
+        r = rw.to_numpy(float); fin = np.isfinite(r); missing[h] = int((okf & np.isnan(r)).sum())
+        full = not (okf & ~fin).any(); m = okf if full else okf & fin
+        if full and 'A' in shared: A, saa = shared['A']
+        else:
+            A = _centred(fr if full else subset_ranks(order, v, m), m); saa = np.einsum('ij,ij->i', A, A)
+            if full: shared['A'] = A, saa
+        ic[h] = pd.Series(_ic_centred(A, saa, r, m), index=f.index, name='ic')
+        mq = okq & fin; full_q = not (okq & ~fin).any()        # (the demeaning row sums follow the layout of this mask)
+        if full_q and 'keys' in shared: keys = shared['keys']
+        else:
+            keys = _quantile_keys(k, quantiles, mq)
+            if full_q: shared['keys'] = keys
+        qd[h] = pd.DataFrame(_quantile_means(r, quantiles, demeaned, mq, keys), index=q.index, columns=cols)
+    ic = pd.DataFrame(ic).rename_axis(columns='horizon')
     spread = pd.DataFrame({h: d[quantiles] - d[1] for h, d in qd.items()}).rename_axis(columns='horizon')
     out = dict(ic=ic, quantile_returns=pd.DataFrame({h: d.mean() for h, d in qd.items()}).rename_axis(columns='horizon'),
                quantile_returns_se=pd.DataFrame({h: d.std() / np.sqrt(d.count()) for h, d in qd.items()}).rename_axis(columns='horizon'),
@@ -174,8 +234,7 @@ def factor_tear(factor,                    # long `score` Series (date, symbol) 
                quantile=q, summary=_ic_summary(ic, spread))
     out['factor_summary'] = pd.Series({'autocorr_mean': out['autocorr'].mean(), 'turnover_top': out['turnover'][quantiles].mean(),
                                        'turnover_bottom': out['turnover'][1].mean()})
-    out['notes'] = dict(scores=int(f.notna().sum().sum()), tied_edge_dates=q.attrs['tied_edge_dates'],
-                        missing_fwd={h: int((f.notna() & r.isna()).sum().sum()) for h, r in fwd.items()})
+    out['notes'] = dict(scores=n_scores, tied_edge_dates=q.attrs['tied_edge_dates'], missing_fwd=missing)
     if by_sector: out.update(_by_sector(f, q, fwd, _label_codes(panel), quantiles, demeaned))
     return out
 
