@@ -76,19 +76,25 @@ def _qcut_edges(srt: np.ndarray, n: np.ndarray, quantiles: int) -> np.ndarray:
     e[n == 0] = np.nan
     return e
 
+def _quantize(x: np.ndarray, ok: np.ndarray, srt: np.ndarray, quantiles: int) -> tuple[np.ndarray, np.ndarray, int]:
+    "`quantize` on arrays: float buckets (NaN = none, x's memory layout), the same as small ints (0 = none, C order), tied-edge dates."
+    edges = _qcut_edges(srt, ok.sum(1), quantiles)
+    q = np.zeros_like(x, np.int8 if quantiles < 127 else np.int64)      # x's layout: later row sums depend on it
+    for j in range(1, quantiles): np.add(q, x > edges[:, [j]], out=q, casting='unsafe')   # inner edges below the value
+    q += 1; k = np.where(ok, q, 0)
+    return np.where(ok, q, np.nan), np.ascontiguousarray(k), int((np.diff(edges, axis=1) == 0).any(axis=1).sum())
+
 def quantize(factor: pd.DataFrame, # wide `date x symbol` scores
              quantiles: int = 10,  # number of equal-count buckets per date
              sorted_rows: np.ndarray | None = None, # `np.sort` of the factor's rows (NaN last), when already at hand
             ) -> pd.DataFrame:     # bucket 1..quantiles (1 = lowest score), NaN where the score is missing
     "Per-date score quantile of every name, identical to `pd.qcut(row, quantiles, labels=False) + 1`."
     if not isinstance(quantiles, (int, np.integer)) or quantiles < 2: raise DiagnosticsError(f"quantiles must be an integer >= 2, got {quantiles!r}")
-    x = factor.to_numpy(float); ok = np.isfinite(x); n = ok.sum(1)
+    x = factor.to_numpy(float); ok = np.isfinite(x)
     srt = np.sort(np.where(ok, x, np.nan), axis=1) if sorted_rows is None else sorted_rows
-    edges = _qcut_edges(srt, n, quantiles)
-    q = np.zeros_like(x, np.int8 if quantiles < 127 else np.int64)      # x's memory layout: later row sums depend on it
-    for j in range(1, quantiles): np.add(q, x > edges[:, [j]], out=q, casting='unsafe')   # inner edges below the value
-    out = pd.DataFrame(np.where(ok, q + 1.0, np.nan), index=factor.index, columns=factor.columns)
-    out.attrs['tied_edge_dates'] = int((np.diff(edges, axis=1) == 0).any(axis=1).sum())
+    qv, _, tied = _quantize(x, ok, srt, quantiles)
+    out = pd.DataFrame(qv, index=factor.index, columns=factor.columns)
+    out.attrs['tied_edge_dates'] = tied
     return out
 
 # %% ../nbs/13_diagnostics.ipynb #fc97d205
@@ -111,16 +117,33 @@ def _centred(ranks: np.ndarray, m: np.ndarray) -> np.ndarray:
     n = m.sum(1)
     with np.errstate(invalid='ignore'): return np.ascontiguousarray(np.where(m, 2 * ranks - (n + 1.0)[:, None], 0.0))
 
-def _sorted_centred(x: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    "Row sort of `x` (NaN last): flat positions of the sorted values and their `_centred` ranks in sorted order (0 on NaN)."
-    x = np.ascontiguousarray(x); order = _argsort_rows(x); flat = _flat(order); v = x.ravel()[flat]
-    nan = np.isnan(v); n = x.shape[1] - nan.sum(1); runs = _runs(v)
-    two_pos = np.arange(0, 2 * x.shape[1], 2) if runs is None else runs[0] + runs[1]   # 2 x the average 0-based position
-    return flat, np.where(nan, 0.0, two_pos + (1.0 - n)[:, None])
+_BIG = np.finfo(float).max
+
+def _sorted_centred(x: np.ndarray, m: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    "Row sort of `x` on the mask `m` (others last): flat positions of the sorted values and their `_centred` ranks in sorted order (0 off `m`)."
+    T, N = x.shape; n = m.sum(1); low = np.int64((1 << max(int(N - 1).bit_length(), 1)) - 1)
+    y = np.where(m, x, _BIG); y += 0.0                          # -0.0 -> 0.0; names off the mask sort last
+    s = y.view(np.int64); s &= ~low; s |= np.arange(N)           # the column in the low mantissa bits: a plain float sort (several
+    y.sort(axis=1)                                               # times faster than argsort) carries every value's column along
+    flat = s & low; flat += (np.arange(T, dtype=np.int64) * N)[:, None]
+    pos = np.arange(N)
+    B = np.where(pos < n[:, None], 2.0 * pos + (1.0 - n)[:, None], 0.0)   # no ties: 2 x (rank - mean rank) = 2k + 1 - n
+    near = (s[:, 1:].view(np.uint64) ^ s[:, :-1].view(np.uint64)) <= np.uint64(low)   # neighbours equal but for the low bits:
+    near &= pos[1:] <= n[:, None]                                # a tie, or two values the packing cannot tell apart
+    bad = np.flatnonzero(near.any(axis=1))
+    if len(bad):                                                 # those rows: ties get average ranks from the values themselves,
+        fb = flat[bad]; v = np.where(m.ravel()[fb], x.ravel()[fb], np.nan)   # and rows the packing misordered an exact argsort
+        nan = np.isnan(v); wrong = np.flatnonzero((v[:, 1:] < v[:, :-1]).any(axis=1) | (nan[:, :-1] & ~nan[:, 1:]).any(axis=1))
+        if len(wrong):
+            xw = np.where(m[bad[wrong]], x[bad[wrong]], np.nan); ow = _flat(_argsort_rows(xw))
+            v[wrong] = xw.ravel()[ow]; flat[bad[wrong]] = ow + ((bad[wrong] - np.arange(len(wrong))) * N)[:, None]
+        runs = _runs(v); two_pos = 2 * pos if runs is None else runs[0] + runs[1]
+        B[bad] = np.where(np.isnan(v), 0.0, two_pos + (1.0 - n[bad])[:, None])
+    return flat, B
 
 def _ic_centred(A: np.ndarray, saa: np.ndarray, r: np.ndarray, m: np.ndarray) -> np.ndarray:
     "Rank IC of each row: the score's `_centred` ranks `A` on the pair mask `m` (and their sums of squares) against `r` ranked on `m`."
-    flat, B = _sorted_centred(np.where(m, r, np.nan))
+    flat, B = _sorted_centred(np.ascontiguousarray(r), np.ascontiguousarray(m))
     sab, sbb = np.einsum('ij,ij->i', A.ravel()[flat], B), np.einsum('ij,ij->i', B, B)   # exact: any order gives these bits
     with np.errstate(invalid='ignore', divide='ignore'): return (sab / 4) / np.sqrt((saa / 4) * (sbb / 4))
 
@@ -137,20 +160,21 @@ def _rank_ic(factor: pd.DataFrame, fwd: pd.DataFrame, f_rank: tuple | None = Non
 
 # %% ../nbs/13_diagnostics.ipynb #d0632ac7
 def _codes(qv: np.ndarray) -> np.ndarray:
-    "Quantile labels (float, NaN = none) as small ints, 0 where there is none."
-    return np.where(np.isfinite(qv), qv, 0).astype(np.int8 if np.nanmax(qv, initial=0) < 127 else np.int64)
+    "Quantile labels (float, NaN = none) as small ints, 0 where there is none (C order)."
+    return np.ascontiguousarray(np.where(np.isfinite(qv), qv, 0).astype(np.int8 if np.nanmax(qv, initial=0) < 127 else np.int64))
 
 def _quantile_keys(k: np.ndarray, quantiles: int, m: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     "bincount keys `date * quantiles + label - 1` of the cells in `m`, in row-major order, and the count of each key."
     key = np.repeat(np.arange(len(k)) * quantiles - 1, m.sum(1)) + k[m]
     return key, np.bincount(key, minlength=len(k) * quantiles)
 
-def _quantile_means(r: np.ndarray, quantiles: int, demeaned: bool, m: np.ndarray, keys: tuple) -> np.ndarray:
-    "`quantile_means` on arrays, with the `_quantile_keys` of the mask `m` (cells with a label and a return)."
-    if demeaned:
-        with np.errstate(invalid='ignore'): r = r - np.where(m, r, 0).sum(1, keepdims=True) / m.sum(1, keepdims=True)
-    key, c = keys
-    s = np.bincount(key, weights=r[m], minlength=len(r) * quantiles)   # one bincount for all (date, quantile) cells
+def _quantile_means(r: np.ndarray, quantiles: int, demeaned: bool, m: np.ndarray, keys: tuple, rm: np.ndarray | None = None) -> np.ndarray:
+    "`quantile_means` on arrays, with the `_quantile_keys` of the mask `m` (cells with a label and a return) and `r[m]` if at hand."
+    key, c = keys; rm = r[m] if rm is None else rm
+    if demeaned:                                         # the date's mean as the frame's row sum gives it, then r - mean on the cells
+        with np.errstate(invalid='ignore'): mu = np.where(m, r, 0).sum(1) / m.sum(1)
+        rm = rm - np.repeat(mu, m.sum(1))
+    s = np.bincount(key, weights=rm, minlength=len(r) * quantiles)   # one bincount for all (date, quantile) cells
     with np.errstate(invalid='ignore'): return (s / np.where(c > 0, c, np.nan)).reshape(len(r), quantiles)
 
 def quantile_means(q: pd.DataFrame, fwd: pd.DataFrame, quantiles: int, demeaned: bool = True) -> pd.DataFrame:
@@ -166,15 +190,19 @@ def rank_autocorr(factor: pd.DataFrame, lag: int = 1, ranks: np.ndarray | None =
     prev = np.vstack([np.full((lag, rk.shape[1]), np.nan), rk[:-lag]])
     return pd.Series(_row_corr(rk, prev), index=factor.index, name='autocorr')
 
+def _turnover(k: np.ndarray, quantiles: int, n: np.ndarray | None = None) -> np.ndarray:
+    "`quantile_turnover` on C-order int labels (0 = none), with the `date x quantile` member counts if at hand."
+    out = np.full((len(k), quantiles), np.nan)
+    if len(k) < 2: return out
+    if n is None: n = _quantile_keys(k, quantiles, k > 0)[1].reshape(len(k), quantiles)
+    stay = np.where(k[1:] == k[:-1], k[1:], 0)           # the bucket a name kept from the previous date
+    same = _quantile_keys(stay, quantiles, stay > 0)[1].reshape(len(k) - 1, quantiles)
+    with np.errstate(invalid='ignore', divide='ignore'): out[1:] = np.where((n[1:] > 0) & (n[:-1] > 0), (n[1:] - same) / n[1:], np.nan)
+    return out
+
 def quantile_turnover(q: pd.DataFrame, quantiles: int) -> pd.DataFrame:
     "Share of each date's quantile members that were not in that quantile on the previous date (`date x quantile`)."
-    k = np.ascontiguousarray(_codes(q.to_numpy(float))); out = np.full((len(k), quantiles), np.nan)
-    if len(k) > 1:                                       # counts per bucket on small int labels: members, and members kept from t-1
-        stay = np.where(k[1:] == k[:-1], k[1:], 0)
-        n = np.stack([np.count_nonzero(k == j, axis=1) for j in range(1, quantiles + 1)], axis=1)
-        same = np.stack([np.count_nonzero(stay == j, axis=1) for j in range(1, quantiles + 1)], axis=1)
-        with np.errstate(invalid='ignore', divide='ignore'): out[1:] = np.where((n[1:] > 0) & (n[:-1] > 0), (n[1:] - same) / n[1:], np.nan)
-    return pd.DataFrame(out, index=q.index, columns=pd.Index(range(1, quantiles + 1), name='quantile'))
+    return pd.DataFrame(_turnover(_codes(q.to_numpy(float)), quantiles), index=q.index, columns=pd.Index(range(1, quantiles + 1), name='quantile'))
 
 # %% ../nbs/13_diagnostics.ipynb #5acbc98c
 def _hac_mean(y: pd.Series, lags: int) -> tuple[float, float]:
@@ -207,35 +235,36 @@ def factor_tear(factor,                    # long `score` Series (date, symbol) 
     if universe and 'in_universe' in panel.columns: f = f.where(_wide(panel, 'in_universe').fillna(False).astype(bool))
     x = f.to_numpy(float); okf = np.isfinite(x); n_scores = int(okf.sum())
     if n_scores == 0: raise DiagnosticsError("the factor has no finite value on the panel's (universe) rows")
+    if not isinstance(quantiles, (int, np.integer)) or quantiles < 2: raise DiagnosticsError(f"quantiles must be an integer >= 2, got {quantiles!r}")
     fr, order, v = row_ranks(x, return_sort=True)             # one sort of the scores serves ranks, buckets and every horizon's IC
-    q = quantize(f, quantiles, sorted_rows=v); fwd = {h: _wide(panel, f'fwd_ret_{h}') for h in horizons}
-    qv = q.to_numpy(float); okq = np.isfinite(qv); k = _codes(qv)
-    shared = {}                                               # horizons whose returns cover every score share the score's side
-    ic, qd, missing, cols = {}, {}, {}, pd.Index(range(1, quantiles + 1), name='quantile')
-    for h, rw in fwd.items():
-        r = rw.to_numpy(float); fin = np.isfinite(r); missing[h] = int((okf & np.isnan(r)).sum())
-        full = not (okf & ~fin).any(); m = okf if full else okf & fin
-        if full and 'A' in shared: A, saa = shared['A']
+    qv, k, tied = _quantize(x, okf, v, quantiles)             # buckets: NaN exactly where the score is (so `okf` is their mask too)
+    q = pd.DataFrame(qv, index=f.index, columns=f.columns); q.attrs['tied_edge_dates'] = tied
+    okq = np.isfinite(q.to_numpy(float))                      # = okf, in the frame's layout (the demeaning row sums follow it)
+    okc = k > 0; keys_f = _quantile_keys(k, quantiles, okc)   # C-order mask of the scores, (date, bucket) keys and member counts
+    A_f = None; ic, qd, missing, cols = {}, {}, {}, pd.Index(range(1, quantiles + 1), name='quantile')
+    for h in horizons:
+        r = _wide(panel, f'fwd_ret_{h}').to_numpy(float); fin = np.isfinite(r)
+        gap = okf & ~fin; full = not gap.any(); missing[h] = int((gap & np.isnan(r)).sum()) if not full else 0
+        m = okq & fin                                          # the pairs
+        mc, rc = (okc if full else np.ascontiguousarray(m)), np.ascontiguousarray(r)
+        if not full: A = _centred(subset_ranks(order, v, m), m); saa = np.einsum('ij,ij->i', A, A)   # re-ranked on the names with a return
         else:
-            A = _centred(fr if full else subset_ranks(order, v, m), m); saa = np.einsum('ij,ij->i', A, A)
-            if full: shared['A'] = A, saa
-        ic[h] = pd.Series(_ic_centred(A, saa, r, m), index=f.index, name='ic')
-        mq = okq & fin; full_q = not (okq & ~fin).any()        # (the demeaning row sums follow the layout of this mask)
-        if full_q and 'keys' in shared: keys = shared['keys']
-        else:
-            keys = _quantile_keys(k, quantiles, mq)
-            if full_q: shared['keys'] = keys
-        qd[h] = pd.DataFrame(_quantile_means(r, quantiles, demeaned, mq, keys), index=q.index, columns=cols)
+            if A_f is None: A_f = _centred(fr, okc); saa_f = np.einsum('ij,ij->i', A_f, A_f)
+            A, saa = A_f, saa_f
+        ic[h] = pd.Series(_ic_centred(A, saa, rc, mc), index=f.index, name='ic')
+        qd[h] = pd.DataFrame(_quantile_means(r, quantiles, demeaned, m, keys_f if full else _quantile_keys(k, quantiles, mc), rc[mc]),
+                             index=f.index, columns=cols)
     ic = pd.DataFrame(ic).rename_axis(columns='horizon')
     spread = pd.DataFrame({h: d[quantiles] - d[1] for h, d in qd.items()}).rename_axis(columns='horizon')
     out = dict(ic=ic, quantile_returns=pd.DataFrame({h: d.mean() for h, d in qd.items()}).rename_axis(columns='horizon'),
                quantile_returns_se=pd.DataFrame({h: d.std() / np.sqrt(d.count()) for h, d in qd.items()}).rename_axis(columns='horizon'),
-               quantile_returns_by_date=qd, spread=spread, autocorr=rank_autocorr(f, ranks=fr), turnover=quantile_turnover(q, quantiles),
+               quantile_returns_by_date=qd, spread=spread, autocorr=rank_autocorr(f, ranks=fr),
+               turnover=pd.DataFrame(_turnover(k, quantiles, keys_f[1].reshape(len(k), quantiles)), index=f.index, columns=cols),
                quantile=q, summary=_ic_summary(ic, spread))
     out['factor_summary'] = pd.Series({'autocorr_mean': out['autocorr'].mean(), 'turnover_top': out['turnover'][quantiles].mean(),
                                        'turnover_bottom': out['turnover'][1].mean()})
-    out['notes'] = dict(scores=n_scores, tied_edge_dates=q.attrs['tied_edge_dates'], missing_fwd=missing)
-    if by_sector: out.update(_by_sector(f, q, fwd, _label_codes(panel), quantiles, demeaned))
+    out['notes'] = dict(scores=n_scores, tied_edge_dates=tied, missing_fwd=missing)
+    if by_sector: out.update(_by_sector(f, q, {h: _wide(panel, f'fwd_ret_{h}') for h in horizons}, _label_codes(panel), quantiles, demeaned))
     return out
 
 # %% ../nbs/13_diagnostics.ipynb #10a9aaa3
