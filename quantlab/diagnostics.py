@@ -117,35 +117,57 @@ def _centred(ranks: np.ndarray, m: np.ndarray) -> np.ndarray:
     n = m.sum(1)
     with np.errstate(invalid='ignore'): return np.ascontiguousarray(np.where(m, 2 * ranks - (n + 1.0)[:, None], 0.0))
 
-_BIG = np.finfo(float).max
+_PH = float(2.0 ** 1000)   # the placeholders of names off the mask sit above it
 
-def _sorted_centred(x: np.ndarray, m: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    "Row sort of `x` on the mask `m` (others last): flat positions of the sorted values and their `_centred` ranks in sorted order (0 off `m`)."
-    T, N = x.shape; n = m.sum(1); low = np.int64((1 << max(int(N - 1).bit_length(), 1)) - 1)
-    y = np.where(m, x, _BIG); y += 0.0                          # -0.0 -> 0.0; names off the mask sort last
-    s = y.view(np.int64); s &= ~low; s |= np.arange(N)           # the column in the low mantissa bits: a plain float sort (several
-    y.sort(axis=1)                                               # times faster than argsort) carries every value's column along
+def _packed_order(x: np.ndarray, m: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    "Flat positions of each row's values on the mask `m` in ascending order (names off it after them), how many, and the rows to redo exactly."
+    x, m = np.ascontiguousarray(x), np.ascontiguousarray(m)     # (finite on m) C order: the flat positions index x.ravel()
+    T, N = x.shape; b = max(int(N - 1).bit_length(), 1); low = np.int64((1 << b) - 1); col = np.arange(N, dtype=np.int64)
+    ph = ((((np.array([_PH]).view(np.int64) >> b) + col) << b) | col).view(float)   # one placeholder per name, each its own group
+    y = np.where(m, x, ph); y += 0.0                              # (-0.0 -> 0.0, so that it ties 0.0)
+    s = y.view(np.int64); s &= ~low; s |= col                     # the column in the low mantissa bits: a plain float sort, several
+    y.sort(axis=1)                                                # times faster than argsort, carries every value's column along
+    u = s.view(np.uint64); n = m.sum(1); has = np.flatnonzero(n)
+    redo = ((u[:, 1:] ^ u[:, :-1]) <= np.uint64(low)).any(axis=1)   # neighbours alike but for the packed bits: a tie or a near-tie
+    redo[has] |= y[has, n[has] - 1] >= _PH                        # a value among the placeholders
     flat = s & low; flat += (np.arange(T, dtype=np.int64) * N)[:, None]
-    pos = np.arange(N)
-    B = np.where(pos < n[:, None], 2.0 * pos + (1.0 - n)[:, None], 0.0)   # no ties: 2 x (rank - mean rank) = 2k + 1 - n
-    near = (s[:, 1:].view(np.uint64) ^ s[:, :-1].view(np.uint64)) <= np.uint64(low)   # neighbours equal but for the low bits:
-    near &= pos[1:] <= n[:, None]                                # a tie, or two values the packing cannot tell apart
-    bad = np.flatnonzero(near.any(axis=1))
-    if len(bad):                                                 # those rows: ties get average ranks from the values themselves,
-        fb = flat[bad]; v = np.where(m.ravel()[fb], x.ravel()[fb], np.nan)   # and rows the packing misordered an exact argsort
-        nan = np.isnan(v); wrong = np.flatnonzero((v[:, 1:] < v[:, :-1]).any(axis=1) | (nan[:, :-1] & ~nan[:, 1:]).any(axis=1))
-        if len(wrong):
-            xw = np.where(m[bad[wrong]], x[bad[wrong]], np.nan); ow = _flat(_argsort_rows(xw))
-            v[wrong] = xw.ravel()[ow]; flat[bad[wrong]] = ow + ((bad[wrong] - np.arange(len(wrong))) * N)[:, None]
-        runs = _runs(v); two_pos = 2 * pos if runs is None else runs[0] + runs[1]
-        B[bad] = np.where(np.isnan(v), 0.0, two_pos + (1.0 - n[bad])[:, None])
-    return flat, B
+    return flat, n, np.flatnonzero(redo)
+
+def _redo_rows(x: np.ndarray, m: np.ndarray, flat: np.ndarray, rows: np.ndarray) -> np.ndarray:
+    "The sorted values (NaN off `m`, last) of `rows`, exact: kept where the packed order is right (ties only), else argsorted; `flat` fixed in place."
+    N = x.shape[1]; fb = flat[rows]; v = np.where(m.ravel()[fb], x.ravel()[fb], np.nan)
+    nan = np.isnan(v); wrong = np.flatnonzero((v[:, 1:] < v[:, :-1]).any(axis=1) | (nan[:, :-1] & ~nan[:, 1:]).any(axis=1))
+    if len(wrong):
+        w = rows[wrong]; xw = np.where(m[w], x[w], np.nan); ow = _flat(_argsort_rows(xw))
+        v[wrong] = xw.ravel()[ow]; flat[w] = ow + ((w - np.arange(len(w))) * N)[:, None]
+    return v
+
+def _two_pos(v: np.ndarray) -> np.ndarray:
+    "2 x the average 0-based sorted position of each value of sorted rows `v` (ties share it)."
+    runs = _runs(v)
+    return np.broadcast_to(np.arange(0, 2 * v.shape[1], 2), v.shape) if runs is None else runs[0] + runs[1]
+
+def _row_sort(x: np.ndarray, ok: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    "`row_ranks(x, return_sort=True)` for x finite on `ok` and NaN elsewhere, by `_packed_order` (the order within ties may differ)."
+    x, ok = np.ascontiguousarray(x), np.ascontiguousarray(ok); T, N = x.shape; flat, n, redo = _packed_order(x, ok)
+    pos = np.arange(N); valid = pos < n[:, None]
+    v = np.where(valid, x.ravel()[flat], np.nan); rk = np.where(valid, pos + 1.0, np.nan)
+    if len(redo):
+        v[redo] = vr = _redo_rows(x, ok, flat, redo)
+        rk[redo] = np.where(np.isnan(vr), np.nan, _two_pos(vr) / 2 + 1.0)
+    out = np.empty(x.shape); out.ravel()[flat] = rk
+    return out, flat - (np.arange(T, dtype=np.int64) * N)[:, None], v
 
 def _ic_centred(A: np.ndarray, saa: np.ndarray, r: np.ndarray, m: np.ndarray) -> np.ndarray:
     "Rank IC of each row: the score's `_centred` ranks `A` on the pair mask `m` (and their sums of squares) against `r` ranked on `m`."
-    flat, B = _sorted_centred(np.ascontiguousarray(r), np.ascontiguousarray(m))
-    sab, sbb = np.einsum('ij,ij->i', A.ravel()[flat], B), np.einsum('ij,ij->i', B, B)   # exact: any order gives these bits
-    with np.errstate(invalid='ignore', divide='ignore'): return (sab / 4) / np.sqrt((saa / 4) * (sbb / 4))
+    r, m = np.ascontiguousarray(r), np.ascontiguousarray(m); N = r.shape[1]
+    flat, n, redo = _packed_order(r, m); Ag = A.ravel()[flat]     # the score's centred ranks in the return's order (0 off the mask)
+    sab = 2 * np.einsum('ij,j->i', Ag, np.arange(N, dtype=float)) + (1.0 - n) * Ag.sum(1)   # sum of Ag * (2k + 1 - n): no ties
+    sbb = ((n ** 3 - n) // 3).astype(float)                       # sum of (2k + 1 - n)^2 over k < n
+    if len(redo):                                                 # rows with ties: the return's centred average ranks
+        vr = _redo_rows(r, m, flat, redo); B = np.where(np.isnan(vr), 0.0, _two_pos(vr) + (1.0 - n[redo])[:, None])
+        sab[redo], sbb[redo] = np.einsum('ij,ij->i', A.ravel()[flat[redo]], B), np.einsum('ij,ij->i', B, B)
+    with np.errstate(invalid='ignore', divide='ignore'): return (sab / 4) / np.sqrt((saa / 4) * (sbb / 4))   # exact sums: these bits
 
 def _rank_ic(factor: pd.DataFrame, fwd: pd.DataFrame, f_rank: tuple | None = None) -> pd.Series:
     "Per-date Spearman rank IC between a wide score and a wide forward return (pairs where both exist)."
@@ -236,7 +258,7 @@ def factor_tear(factor,                    # long `score` Series (date, symbol) 
     x = f.to_numpy(float); okf = np.isfinite(x); n_scores = int(okf.sum())
     if n_scores == 0: raise DiagnosticsError("the factor has no finite value on the panel's (universe) rows")
     if not isinstance(quantiles, (int, np.integer)) or quantiles < 2: raise DiagnosticsError(f"quantiles must be an integer >= 2, got {quantiles!r}")
-    fr, order, v = row_ranks(x, return_sort=True)             # one sort of the scores serves ranks, buckets and every horizon's IC
+    fr, order, v = _row_sort(x, okf)                           # one sort of the scores serves ranks, buckets and every horizon's IC
     qv, k, tied = _quantize(x, okf, v, quantiles)             # buckets: NaN exactly where the score is (so `okf` is their mask too)
     q = pd.DataFrame(qv, index=f.index, columns=f.columns); q.attrs['tied_edge_dates'] = tied
     okq = np.isfinite(q.to_numpy(float))                      # = okf, in the frame's layout (the demeaning row sums follow it)
