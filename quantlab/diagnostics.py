@@ -84,6 +84,21 @@ def _quantize(x: np.ndarray, ok: np.ndarray, srt: np.ndarray, quantiles: int) ->
     q += 1; k = np.where(ok, q, 0)
     return np.where(ok, q, np.nan), np.ascontiguousarray(k), int((np.diff(edges, axis=1) == 0).any(axis=1).sum())
 
+def _sorted_buckets(v: np.ndarray, flat: np.ndarray, n: np.ndarray, quantiles: int) -> tuple[np.ndarray, int]:
+    "`_quantize`'s int labels (C order, 0 = none) and tied-edge dates from the sorted rows `v` (NaN last) and their flat positions."
+    T, N = v.shape; edges = _qcut_edges(v, n, quantiles); e = edges[:, 1:quantiles]
+    lo, hi = np.zeros(e.shape, np.int64), np.broadcast_to(n[:, None], e.shape).copy()
+    rows = np.arange(T)[:, None]
+    while (lo < hi).any():                                      # p = how many sorted values are <= each inner edge: binary search
+        mid = (lo + hi) // 2; go = (lo < hi) & (v[rows, np.minimum(mid, N - 1)] <= e)
+        lo, hi = np.where(go, mid + 1, lo), np.where((lo < hi) & ~go, mid, hi)
+    steps = np.zeros((T, N + 1), np.int8 if quantiles < 127 else np.int64)   # a value exceeds edge j iff its sorted position >= p_j
+    np.add.at(steps, (np.broadcast_to(rows, lo.shape), lo), 1)
+    lab = np.cumsum(steps[:, :N], axis=1, dtype=steps.dtype); lab += 1
+    lab[np.arange(N) >= n[:, None]] = 0
+    k = np.empty((T, N), lab.dtype); k.ravel()[flat] = lab
+    return k, int((np.diff(edges, axis=1) == 0).any(axis=1).sum())
+
 def quantize(factor: pd.DataFrame, # wide `date x symbol` scores
              quantiles: int = 10,  # number of equal-count buckets per date
              sorted_rows: np.ndarray | None = None, # `np.sort` of the factor's rows (NaN last), when already at hand
@@ -259,8 +274,8 @@ def factor_tear(factor,                    # long `score` Series (date, symbol) 
     if n_scores == 0: raise DiagnosticsError("the factor has no finite value on the panel's (universe) rows")
     if not isinstance(quantiles, (int, np.integer)) or quantiles < 2: raise DiagnosticsError(f"quantiles must be an integer >= 2, got {quantiles!r}")
     fr, order, v = _row_sort(x, okf)                           # one sort of the scores serves ranks, buckets and every horizon's IC
-    qv, k, tied = _quantize(x, okf, v, quantiles)             # buckets: NaN exactly where the score is (so `okf` is their mask too)
-    q = pd.DataFrame(qv, index=f.index, columns=f.columns); q.attrs['tied_edge_dates'] = tied
+    k, tied = _sorted_buckets(v, order + (np.arange(len(x), dtype=np.int64) * x.shape[1])[:, None], okf.sum(1), quantiles)
+    q = pd.DataFrame(np.where(k > 0, k, np.nan), index=f.index, columns=f.columns); q.attrs['tied_edge_dates'] = tied   # buckets from the sort
     okq = np.isfinite(q.to_numpy(float))                      # = okf, in the frame's layout (the demeaning row sums follow it)
     okc = k > 0; keys_f = _quantile_keys(k, quantiles, okc)   # C-order mask of the scores, (date, bucket) keys and member counts
     A_f = None; ic, qd, missing, cols = {}, {}, {}, pd.Index(range(1, quantiles + 1), name='quantile')
