@@ -12,7 +12,7 @@ from statsmodels.tools.tools import add_constant
 from scipy.optimize import curve_fit
 from statsmodels.regression.rolling import RollingOLS
 from .config import DiagnosticsError
-from .panel import to_wide, to_wide_codes, row_ranks, subset_ranks
+from .panel import to_wide, to_wide_codes, row_ranks, subset_ranks, _argsort_rows, _flat, _runs
 
 # %% auto #0
 __all__ = ['log', 'STYLE_FACTORS', 'quantize', 'quantile_means', 'rank_autocorr', 'quantile_turnover', 'factor_tear',
@@ -62,21 +62,54 @@ def _qcut_levels(q: int) -> np.ndarray:
     np.putmask(lv, q * lv != np.arange(q + 1), np.nextafter(lv, 1))
     return lv
 
+def _qcut_edges(srt: np.ndarray, n: np.ndarray, quantiles: int) -> np.ndarray:
+    "Row t: `np.quantile(srt[t, :n[t]], _qcut_levels(quantiles))` for rows sorted NaN last, with numpy's own arithmetic; NaN where n = 0."
+    lv = _qcut_levels(quantiles); last = (n - 1)[:, None]
+    vi = last * lv                                              # numpy's virtual index (n - 1) * q ...
+    above = vi >= last                                          # ... at or past the end: the last value, previous index -1
+    prev = np.where(above, -1.0, np.floor(vi))
+    lo, hi = np.where(above, last, prev).astype(np.intp), np.where(above, last, prev + 1).astype(np.intp)
+    rows = np.arange(len(srt))[:, None]
+    a, b, g = srt[rows, lo], srt[rows, hi], vi - prev
+    d = b - a
+    e = np.where(g >= 0.5, b - d * (1 - g), a + d * g)          # numpy's `_lerp`, both branches
+    e[n == 0] = np.nan
+    return e
+
+def _quantize(x: np.ndarray, ok: np.ndarray, srt: np.ndarray, quantiles: int) -> tuple[np.ndarray, np.ndarray, int]:
+    "`quantize` on arrays: float buckets (NaN = none, x's memory layout), the same as small ints (0 = none, C order), tied-edge dates."
+    edges = _qcut_edges(srt, ok.sum(1), quantiles)
+    q = np.zeros_like(x, np.int8 if quantiles < 127 else np.int64)      # x's layout: later row sums depend on it
+    for j in range(1, quantiles): np.add(q, x > edges[:, [j]], out=q, casting='unsafe')   # inner edges below the value
+    q += 1; k = np.where(ok, q, 0)
+    return np.where(ok, q, np.nan), np.ascontiguousarray(k), int((np.diff(edges, axis=1) == 0).any(axis=1).sum())
+
+def _sorted_buckets(v: np.ndarray, flat: np.ndarray, n: np.ndarray, quantiles: int) -> tuple[np.ndarray, int]:
+    "`_quantize`'s int labels (C order, 0 = none) and tied-edge dates from the sorted rows `v` (NaN last) and their flat positions."
+    T, N = v.shape; edges = _qcut_edges(v, n, quantiles); e = edges[:, 1:quantiles]
+    lo, hi = np.zeros(e.shape, np.int64), np.broadcast_to(n[:, None], e.shape).copy()
+    rows = np.arange(T)[:, None]
+    while (lo < hi).any():                                      # p = how many sorted values are <= each inner edge: binary search
+        mid = (lo + hi) // 2; go = (lo < hi) & (v[rows, np.minimum(mid, N - 1)] <= e)
+        lo, hi = np.where(go, mid + 1, lo), np.where((lo < hi) & ~go, mid, hi)
+    steps = np.zeros((T, N + 1), np.int8 if quantiles < 127 else np.int64)   # a value exceeds edge j iff its sorted position >= p_j
+    np.add.at(steps, (np.broadcast_to(rows, lo.shape), lo), 1)
+    lab = np.cumsum(steps[:, :N], axis=1, dtype=steps.dtype); lab += 1
+    lab[np.arange(N) >= n[:, None]] = 0
+    k = np.empty((T, N), lab.dtype); k.ravel()[flat] = lab
+    return k, int((np.diff(edges, axis=1) == 0).any(axis=1).sum())
+
 def quantize(factor: pd.DataFrame, # wide `date x symbol` scores
              quantiles: int = 10,  # number of equal-count buckets per date
              sorted_rows: np.ndarray | None = None, # `np.sort` of the factor's rows (NaN last), when already at hand
             ) -> pd.DataFrame:     # bucket 1..quantiles (1 = lowest score), NaN where the score is missing
     "Per-date score quantile of every name, identical to `pd.qcut(row, quantiles, labels=False) + 1`."
     if not isinstance(quantiles, (int, np.integer)) or quantiles < 2: raise DiagnosticsError(f"quantiles must be an integer >= 2, got {quantiles!r}")
-    x = factor.to_numpy(float); ok = np.isfinite(x); n = ok.sum(1)
+    x = factor.to_numpy(float); ok = np.isfinite(x)
     srt = np.sort(np.where(ok, x, np.nan), axis=1) if sorted_rows is None else sorted_rows
-    edges = np.full((len(x), quantiles + 1), np.nan)
-    order = np.argsort(n, kind='stable')
-    for rows in np.split(order, np.flatnonzero(np.diff(n[order])) + 1):   # one call per cross-section size, not per date
-        if n[rows[0]]: edges[rows] = np.quantile(srt[rows, :n[rows[0]]], _qcut_levels(quantiles), axis=1).T
-    q = sum((x > edges[:, [j]]).astype(float) for j in range(1, quantiles))
-    out = pd.DataFrame(np.where(ok, q + 1, np.nan), index=factor.index, columns=factor.columns)
-    out.attrs['tied_edge_dates'] = int((np.diff(edges, axis=1) == 0).any(axis=1).sum())
+    qv, _, tied = _quantize(x, ok, srt, quantiles)
+    out = pd.DataFrame(qv, index=factor.index, columns=factor.columns)
+    out.attrs['tied_edge_dates'] = tied
     return out
 
 # %% ../nbs/13_diagnostics.ipynb #fc97d205
@@ -94,6 +127,63 @@ def _rank(x: np.ndarray, return_sorted: bool = False):
     r, order, v = row_ranks(x, return_sort=True)
     return r, (order, v)
 
+def _centred(ranks: np.ndarray, m: np.ndarray) -> np.ndarray:
+    "2 x (average rank - mean rank) of ranks 1..n taken on the mask `m`, 0 off it: integers (C order)."
+    n = m.sum(1)
+    with np.errstate(invalid='ignore'): return np.ascontiguousarray(np.where(m, 2 * ranks - (n + 1.0)[:, None], 0.0))
+
+_PH = float(2.0 ** 1000)   # the placeholders of names off the mask sit above it
+
+def _packed_order(x: np.ndarray, m: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    "Flat positions of each row's values on the mask `m` in ascending order (names off it after them), how many, and the rows to redo exactly."
+    x, m = np.ascontiguousarray(x), np.ascontiguousarray(m)     # (finite on m) C order: the flat positions index x.ravel()
+    T, N = x.shape; b = max(int(N - 1).bit_length(), 1); low = np.int64((1 << b) - 1); col = np.arange(N, dtype=np.int64)
+    ph = ((((np.array([_PH]).view(np.int64) >> b) + col) << b) | col).view(float)   # one placeholder per name, each its own group
+    y = np.where(m, x, ph); y += 0.0                              # (-0.0 -> 0.0, so that it ties 0.0)
+    s = y.view(np.int64); s &= ~low; s |= col                     # the column in the low mantissa bits: a plain float sort, several
+    y.sort(axis=1)                                                # times faster than argsort, carries every value's column along
+    u = s.view(np.uint64); n = m.sum(1); has = np.flatnonzero(n)
+    redo = ((u[:, 1:] ^ u[:, :-1]) <= np.uint64(low)).any(axis=1)   # neighbours alike but for the packed bits: a tie or a near-tie
+    redo[has] |= y[has, n[has] - 1] >= _PH                        # a value among the placeholders
+    flat = s & low; flat += (np.arange(T, dtype=np.int64) * N)[:, None]
+    return flat, n, np.flatnonzero(redo)
+
+def _redo_rows(x: np.ndarray, m: np.ndarray, flat: np.ndarray, rows: np.ndarray) -> np.ndarray:
+    "The sorted values (NaN off `m`, last) of `rows`, exact: kept where the packed order is right (ties only), else argsorted; `flat` fixed in place."
+    N = x.shape[1]; fb = flat[rows]; v = np.where(m.ravel()[fb], x.ravel()[fb], np.nan)
+    nan = np.isnan(v); wrong = np.flatnonzero((v[:, 1:] < v[:, :-1]).any(axis=1) | (nan[:, :-1] & ~nan[:, 1:]).any(axis=1))
+    if len(wrong):
+        w = rows[wrong]; xw = np.where(m[w], x[w], np.nan); ow = _flat(_argsort_rows(xw))
+        v[wrong] = xw.ravel()[ow]; flat[w] = ow + ((w - np.arange(len(w))) * N)[:, None]
+    return v
+
+def _two_pos(v: np.ndarray) -> np.ndarray:
+    "2 x the average 0-based sorted position of each value of sorted rows `v` (ties share it)."
+    runs = _runs(v)
+    return np.broadcast_to(np.arange(0, 2 * v.shape[1], 2), v.shape) if runs is None else runs[0] + runs[1]
+
+def _row_sort(x: np.ndarray, ok: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    "`row_ranks(x, return_sort=True)` for x finite on `ok` and NaN elsewhere, by `_packed_order` (the order within ties may differ)."
+    x, ok = np.ascontiguousarray(x), np.ascontiguousarray(ok); T, N = x.shape; flat, n, redo = _packed_order(x, ok)
+    pos = np.arange(N); valid = pos < n[:, None]
+    v = np.where(valid, x.ravel()[flat], np.nan); rk = np.where(valid, pos + 1.0, np.nan)
+    if len(redo):
+        v[redo] = vr = _redo_rows(x, ok, flat, redo)
+        rk[redo] = np.where(np.isnan(vr), np.nan, _two_pos(vr) / 2 + 1.0)
+    out = np.empty(x.shape); out.ravel()[flat] = rk
+    return out, flat - (np.arange(T, dtype=np.int64) * N)[:, None], v
+
+def _ic_centred(A: np.ndarray, saa: np.ndarray, r: np.ndarray, m: np.ndarray) -> np.ndarray:
+    "Rank IC of each row: the score's `_centred` ranks `A` on the pair mask `m` (and their sums of squares) against `r` ranked on `m`."
+    r, m = np.ascontiguousarray(r), np.ascontiguousarray(m); N = r.shape[1]
+    flat, n, redo = _packed_order(r, m); Ag = A.ravel()[flat]     # the score's centred ranks in the return's order (0 off the mask)
+    sab = 2 * np.einsum('ij,j->i', Ag, np.arange(N, dtype=float)) + (1.0 - n) * Ag.sum(1)   # sum of Ag * (2k + 1 - n): no ties
+    sbb = ((n ** 3 - n) // 3).astype(float)                       # sum of (2k + 1 - n)^2 over k < n
+    if len(redo):                                                 # rows with ties: the return's centred average ranks
+        vr = _redo_rows(r, m, flat, redo); B = np.where(np.isnan(vr), 0.0, _two_pos(vr) + (1.0 - n[redo])[:, None])
+        sab[redo], sbb[redo] = np.einsum('ij,ij->i', A.ravel()[flat[redo]], B), np.einsum('ij,ij->i', B, B)
+    with np.errstate(invalid='ignore', divide='ignore'): return (sab / 4) / np.sqrt((saa / 4) * (sbb / 4))   # exact sums: these bits
+
 def _rank_ic(factor: pd.DataFrame, fwd: pd.DataFrame, f_rank: tuple | None = None) -> pd.Series:
     "Per-date Spearman rank IC between a wide score and a wide forward return (pairs where both exist)."
     f, r = factor.to_numpy(float), fwd.to_numpy(float)
@@ -102,20 +192,33 @@ def _rank_ic(factor: pd.DataFrame, fwd: pd.DataFrame, f_rank: tuple | None = Non
     else:                                               # (ranks, (order, sorted rows)) of the whole factor: no new sort
         rf, (order, v) = f_rank
         if not (m == np.isfinite(f)).all(): rf = subset_ranks(order, v, m)   # re-rank on the names with this return
-    return pd.Series(_row_corr(rf, _rank(np.where(m, r, np.nan))), index=factor.index, name='ic')
+    A = _centred(rf, m)
+    return pd.Series(_ic_centred(A, np.einsum('ij,ij->i', A, A), r, m), index=factor.index, name='ic')
 
 # %% ../nbs/13_diagnostics.ipynb #d0632ac7
+def _codes(qv: np.ndarray) -> np.ndarray:
+    "Quantile labels (float, NaN = none) as small ints, 0 where there is none (C order)."
+    return np.ascontiguousarray(np.where(np.isfinite(qv), qv, 0).astype(np.int8 if np.nanmax(qv, initial=0) < 127 else np.int64))
+
+def _quantile_keys(k: np.ndarray, quantiles: int, m: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    "bincount keys `date * quantiles + label - 1` of the cells in `m`, in row-major order, and the count of each key."
+    key = np.repeat(np.arange(len(k)) * quantiles - 1, m.sum(1)) + k[m]
+    return key, np.bincount(key, minlength=len(k) * quantiles)
+
+def _quantile_means(r: np.ndarray, quantiles: int, demeaned: bool, m: np.ndarray, keys: tuple, rm: np.ndarray | None = None) -> np.ndarray:
+    "`quantile_means` on arrays, with the `_quantile_keys` of the mask `m` (cells with a label and a return) and `r[m]` if at hand."
+    key, c = keys; rm = r[m] if rm is None else rm
+    if demeaned:                                         # the date's mean as the frame's row sum gives it, then r - mean on the cells
+        with np.errstate(invalid='ignore'): mu = np.where(m, r, 0).sum(1) / m.sum(1)
+        rm = rm - np.repeat(mu, m.sum(1))
+    s = np.bincount(key, weights=rm, minlength=len(r) * quantiles)   # one bincount for all (date, quantile) cells
+    with np.errstate(invalid='ignore'): return (s / np.where(c > 0, c, np.nan)).reshape(len(r), quantiles)
+
 def quantile_means(q: pd.DataFrame, fwd: pd.DataFrame, quantiles: int, demeaned: bool = True) -> pd.DataFrame:
     "Per-date mean forward return of each quantile (`date x quantile`), demeaned by the date's mean when `demeaned`."
     qv, r = q.to_numpy(float), fwd.to_numpy(float)
     m = np.isfinite(qv) & np.isfinite(r)
-    if demeaned:
-        with np.errstate(invalid='ignore'): r = r - np.where(m, r, 0).sum(1, keepdims=True) / m.sum(1, keepdims=True)
-    rows = np.broadcast_to(np.arange(len(r))[:, None], r.shape)[m]
-    key = rows * quantiles + qv[m].astype(int) - 1      # one bincount for all (date, quantile) cells
-    s = np.bincount(key, weights=r[m], minlength=len(r) * quantiles)
-    c = np.bincount(key, minlength=len(r) * quantiles)
-    with np.errstate(invalid='ignore'): out = (s / np.where(c > 0, c, np.nan)).reshape(len(r), quantiles)
+    out = _quantile_means(r, quantiles, demeaned, m, _quantile_keys(_codes(qv), quantiles, m))
     return pd.DataFrame(out, index=q.index, columns=pd.Index(range(1, quantiles + 1), name='quantile'))
 
 def rank_autocorr(factor: pd.DataFrame, lag: int = 1, ranks: np.ndarray | None = None) -> pd.Series:
@@ -124,14 +227,19 @@ def rank_autocorr(factor: pd.DataFrame, lag: int = 1, ranks: np.ndarray | None =
     prev = np.vstack([np.full((lag, rk.shape[1]), np.nan), rk[:-lag]])
     return pd.Series(_row_corr(rk, prev), index=factor.index, name='autocorr')
 
+def _turnover(k: np.ndarray, quantiles: int, n: np.ndarray | None = None) -> np.ndarray:
+    "`quantile_turnover` on C-order int labels (0 = none), with the `date x quantile` member counts if at hand."
+    out = np.full((len(k), quantiles), np.nan)
+    if len(k) < 2: return out
+    if n is None: n = _quantile_keys(k, quantiles, k > 0)[1].reshape(len(k), quantiles)
+    stay = np.where(k[1:] == k[:-1], k[1:], 0)           # the bucket a name kept from the previous date
+    same = _quantile_keys(stay, quantiles, stay > 0)[1].reshape(len(k) - 1, quantiles)
+    with np.errstate(invalid='ignore', divide='ignore'): out[1:] = np.where((n[1:] > 0) & (n[:-1] > 0), (n[1:] - same) / n[1:], np.nan)
+    return out
+
 def quantile_turnover(q: pd.DataFrame, quantiles: int) -> pd.DataFrame:
     "Share of each date's quantile members that were not in that quantile on the previous date (`date x quantile`)."
-    qv = q.to_numpy(float); out = np.full((len(qv), quantiles), np.nan)
-    for k in range(1, quantiles + 1):                    # loop over buckets, vectorised over dates and names
-        mem = qv == k; n, n_prev = mem.sum(1), np.r_[0, mem[:-1].sum(1)]
-        new = (mem[1:] & ~mem[:-1]).sum(1)
-        with np.errstate(invalid='ignore', divide='ignore'): out[1:, k - 1] = np.where((n[1:] > 0) & (n_prev[1:] > 0), new / n[1:], np.nan)
-    return pd.DataFrame(out, index=q.index, columns=pd.Index(range(1, quantiles + 1), name='quantile'))
+    return pd.DataFrame(_turnover(_codes(q.to_numpy(float)), quantiles), index=q.index, columns=pd.Index(range(1, quantiles + 1), name='quantile'))
 
 # %% ../nbs/13_diagnostics.ipynb #5acbc98c
 def _hac_mean(y: pd.Series, lags: int) -> tuple[float, float]:
@@ -162,21 +270,38 @@ def factor_tear(factor,                    # long `score` Series (date, symbol) 
     "Alphalens-style tear on wide frames: IC, quantile returns, spread, rank autocorrelation, quantile turnover."
     f = _as_wide(factor, panel)
     if universe and 'in_universe' in panel.columns: f = f.where(_wide(panel, 'in_universe').fillna(False).astype(bool))
-    if f.notna().sum().sum() == 0: raise DiagnosticsError("the factor has no finite value on the panel's (universe) rows")
-    fr, srt = _rank(f.to_numpy(float), return_sorted=True)     # one sort of the scores serves ranks, buckets and every horizon's IC
-    q = quantize(f, quantiles, sorted_rows=srt[1]); fwd = {h: _wide(panel, f'fwd_ret_{h}') for h in horizons}
-    ic = pd.DataFrame({h: _rank_ic(f, r, (fr, srt)) for h, r in fwd.items()}).rename_axis(columns='horizon')
-    qd = {h: quantile_means(q, r, quantiles, demeaned) for h, r in fwd.items()}
+    x = f.to_numpy(float); okf = np.isfinite(x); n_scores = int(okf.sum())
+    if n_scores == 0: raise DiagnosticsError("the factor has no finite value on the panel's (universe) rows")
+    if not isinstance(quantiles, (int, np.integer)) or quantiles < 2: raise DiagnosticsError(f"quantiles must be an integer >= 2, got {quantiles!r}")
+    fr, order, v = _row_sort(x, okf)                           # one sort of the scores serves ranks, buckets and every horizon's IC
+    k, tied = _sorted_buckets(v, order + (np.arange(len(x), dtype=np.int64) * x.shape[1])[:, None], okf.sum(1), quantiles)
+    q = pd.DataFrame(np.where(k > 0, k, np.nan), index=f.index, columns=f.columns); q.attrs['tied_edge_dates'] = tied   # buckets from the sort
+    okq = np.isfinite(q.to_numpy(float))                      # = okf, in the frame's layout (the demeaning row sums follow it)
+    okc = k > 0; keys_f = _quantile_keys(k, quantiles, okc)   # C-order mask of the scores, (date, bucket) keys and member counts
+    A_f = None; ic, qd, missing, cols = {}, {}, {}, pd.Index(range(1, quantiles + 1), name='quantile')
+    for h in horizons:
+        r = _wide(panel, f'fwd_ret_{h}').to_numpy(float); fin = np.isfinite(r)
+        gap = okf & ~fin; full = not gap.any(); missing[h] = int((gap & np.isnan(r)).sum()) if not full else 0
+        m = okq & fin                                          # the pairs
+        mc, rc = (okc if full else np.ascontiguousarray(m)), np.ascontiguousarray(r)
+        if not full: A = _centred(subset_ranks(order, v, m), m); saa = np.einsum('ij,ij->i', A, A)   # re-ranked on the names with a return
+        else:
+            if A_f is None: A_f = _centred(fr, okc); saa_f = np.einsum('ij,ij->i', A_f, A_f)
+            A, saa = A_f, saa_f
+        ic[h] = pd.Series(_ic_centred(A, saa, rc, mc), index=f.index, name='ic')
+        qd[h] = pd.DataFrame(_quantile_means(r, quantiles, demeaned, m, keys_f if full else _quantile_keys(k, quantiles, mc), rc[mc]),
+                             index=f.index, columns=cols)
+    ic = pd.DataFrame(ic).rename_axis(columns='horizon')
     spread = pd.DataFrame({h: d[quantiles] - d[1] for h, d in qd.items()}).rename_axis(columns='horizon')
     out = dict(ic=ic, quantile_returns=pd.DataFrame({h: d.mean() for h, d in qd.items()}).rename_axis(columns='horizon'),
                quantile_returns_se=pd.DataFrame({h: d.std() / np.sqrt(d.count()) for h, d in qd.items()}).rename_axis(columns='horizon'),
-               quantile_returns_by_date=qd, spread=spread, autocorr=rank_autocorr(f, ranks=fr), turnover=quantile_turnover(q, quantiles),
+               quantile_returns_by_date=qd, spread=spread, autocorr=rank_autocorr(f, ranks=fr),
+               turnover=pd.DataFrame(_turnover(k, quantiles, keys_f[1].reshape(len(k), quantiles)), index=f.index, columns=cols),
                quantile=q, summary=_ic_summary(ic, spread))
     out['factor_summary'] = pd.Series({'autocorr_mean': out['autocorr'].mean(), 'turnover_top': out['turnover'][quantiles].mean(),
                                        'turnover_bottom': out['turnover'][1].mean()})
-    out['notes'] = dict(scores=int(f.notna().sum().sum()), tied_edge_dates=q.attrs['tied_edge_dates'],
-                        missing_fwd={h: int((f.notna() & r.isna()).sum().sum()) for h, r in fwd.items()})
-    if by_sector: out.update(_by_sector(f, q, fwd, _label_codes(panel), quantiles, demeaned))
+    out['notes'] = dict(scores=n_scores, tied_edge_dates=tied, missing_fwd=missing)
+    if by_sector: out.update(_by_sector(f, q, {h: _wide(panel, f'fwd_ret_{h}') for h in horizons}, _label_codes(panel), quantiles, demeaned))
     return out
 
 # %% ../nbs/13_diagnostics.ipynb #10a9aaa3
