@@ -118,11 +118,15 @@ def quantize(factor: pd.DataFrame, # wide `date x symbol` scores
 # %% ../nbs/13_diagnostics.ipynb #fc97d205
 def _row_corr(a: np.ndarray, b: np.ndarray) -> np.ndarray:
     "Pearson correlation of each row of `a` with the same row of `b`, over positions finite in both."
-    m = np.isfinite(a) & np.isfinite(b); n = m.sum(1)
+    m = np.isfinite(a) & np.isfinite(b); n = m.sum(1)[:, None]
     with np.errstate(invalid='ignore', divide='ignore'):
-        da = np.where(m, a - np.where(m, a, 0).sum(1, keepdims=True) / n[:, None], 0)
-        db = np.where(m, b - np.where(m, b, 0).sum(1, keepdims=True) / n[:, None], 0)
-        return (da * db).sum(1) / np.sqrt((da * da).sum(1) * (db * db).sum(1))
+        d = []
+        for x in (a, b):                                  # = where(m, x - mean, 0), in two passes over one C-order buffer
+            dx = np.where(m, x, 0.0); mean = dx.sum(1, keepdims=True) / n
+            np.subtract(x, mean, out=dx, where=m); d.append(dx)
+        da, db = d; buf = np.empty_like(da)               # the products in one buffer: the same row sums
+        sab = np.multiply(da, db, out=buf).sum(1); saa = np.multiply(da, da, out=buf).sum(1); sbb = np.multiply(db, db, out=buf).sum(1)
+        return sab / np.sqrt(saa * sbb)
 
 def _rank(x: np.ndarray, return_sorted: bool = False):
     "Average ranks (1..n) along each row, NaN kept (`quantlab.panel.row_ranks`); with `return_sorted`, (ranks, (order, sorted rows))."
