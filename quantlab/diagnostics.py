@@ -12,7 +12,7 @@ from statsmodels.tools.tools import add_constant
 from scipy.optimize import curve_fit
 from statsmodels.regression.rolling import RollingOLS
 from .config import DiagnosticsError
-from .panel import to_wide, to_wide_codes, row_ranks, subset_ranks, _argsort_rows, _flat, _runs
+from .panel import to_wide, to_wide_codes, row_ranks, subset_ranks, _argsort_rows, _flat, _runs, _index_grid
 
 # %% auto #0
 __all__ = ['log', 'STYLE_FACTORS', 'quantize', 'quantile_means', 'rank_autocorr', 'quantile_turnover', 'factor_tear',
@@ -23,7 +23,10 @@ __all__ = ['log', 'STYLE_FACTORS', 'quantize', 'quantile_means', 'rank_autocorr'
 log = logging.getLogger(__name__)
 
 def _axes(panel: pd.DataFrame) -> tuple[pd.Index, pd.Index]:
-    "The panel's sorted unique dates and symbols: the axes of every wide frame (as `to_wide` lays them out)."
+    "The panel's sorted unique dates and symbols: the axes of every wide frame (as `to_wide` lays them out, from its cached grid)."
+    if isinstance(panel.index, pd.MultiIndex) and panel.index.nlevels == 2:
+        d, s = _index_grid(panel.index)[:2]                     # worked out once per index object
+        if d.is_monotonic_increasing and s.is_monotonic_increasing: return d.rename(panel.index.names[0]), s.rename(panel.index.names[1])
     d, s = panel.index.remove_unused_levels().levels
     return (d if d.is_monotonic_increasing else d.sort_values()), (s if s.is_monotonic_increasing else s.sort_values())
 
@@ -115,11 +118,15 @@ def quantize(factor: pd.DataFrame, # wide `date x symbol` scores
 # %% ../nbs/13_diagnostics.ipynb #fc97d205
 def _row_corr(a: np.ndarray, b: np.ndarray) -> np.ndarray:
     "Pearson correlation of each row of `a` with the same row of `b`, over positions finite in both."
-    m = np.isfinite(a) & np.isfinite(b); n = m.sum(1)
+    m = np.isfinite(a) & np.isfinite(b); n = m.sum(1)[:, None]
     with np.errstate(invalid='ignore', divide='ignore'):
-        da = np.where(m, a - np.where(m, a, 0).sum(1, keepdims=True) / n[:, None], 0)
-        db = np.where(m, b - np.where(m, b, 0).sum(1, keepdims=True) / n[:, None], 0)
-        return (da * db).sum(1) / np.sqrt((da * da).sum(1) * (db * db).sum(1))
+        d = []
+        for x in (a, b):                                  # = where(m, x - mean, 0), in two passes over one C-order buffer
+            dx = np.where(m, x, 0.0); mean = dx.sum(1, keepdims=True) / n
+            np.subtract(x, mean, out=dx, where=m); d.append(dx)
+        da, db = d; buf = np.empty_like(da)               # the products in one buffer: the same row sums
+        sab = np.multiply(da, db, out=buf).sum(1); saa = np.multiply(da, da, out=buf).sum(1); sbb = np.multiply(db, db, out=buf).sum(1)
+        return sab / np.sqrt(saa * sbb)
 
 def _rank(x: np.ndarray, return_sorted: bool = False):
     "Average ranks (1..n) along each row, NaN kept (`quantlab.panel.row_ranks`); with `return_sorted`, (ranks, (order, sorted rows))."
@@ -278,12 +285,15 @@ def factor_tear(factor,                    # long `score` Series (date, symbol) 
     q = pd.DataFrame(np.where(k > 0, k, np.nan), index=f.index, columns=f.columns); q.attrs['tied_edge_dates'] = tied   # buckets from the sort
     okq = np.isfinite(q.to_numpy(float))                      # = okf, in the frame's layout (the demeaning row sums follow it)
     okc = k > 0; keys_f = _quantile_keys(k, quantiles, okc)   # C-order mask of the scores, (date, bucket) keys and member counts
+    _, _, di, si = _index_grid(panel.index); cells = np.asarray(di, np.int64) * x.shape[1] + si   # each panel row's cell, date-major
     A_f = None; ic, qd, missing, cols = {}, {}, {}, pd.Index(range(1, quantiles + 1), name='quantile')
     for h in horizons:
         r = _wide(panel, f'fwd_ret_{h}').to_numpy(float); fin = np.isfinite(r)
         gap = okf & ~fin; full = not gap.any(); missing[h] = int((gap & np.isnan(r)).sum()) if not full else 0
         m = okq & fin                                          # the pairs
-        mc, rc = (okc if full else np.ascontiguousarray(m)), np.ascontiguousarray(r)
+        mc, col = (okc if full else np.ascontiguousarray(m)), panel[f'fwd_ret_{h}'].to_numpy()
+        if col.dtype.kind in 'fiu': rc = np.full(r.size, np.nan); rc[cells] = col; rc = rc.reshape(r.shape)   # C order in one pass
+        else: rc = np.ascontiguousarray(r)
         if not full: A = _centred(subset_ranks(order, v, m), m); saa = np.einsum('ij,ij->i', A, A)   # re-ranked on the names with a return
         else:
             if A_f is None: A_f = _centred(fr, okc); saa_f = np.einsum('ij,ij->i', A_f, A_f)
