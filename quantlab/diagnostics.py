@@ -12,7 +12,7 @@ from statsmodels.tools.tools import add_constant
 from scipy.optimize import curve_fit
 from statsmodels.regression.rolling import RollingOLS
 from .config import DiagnosticsError
-from .panel import to_wide, to_wide_codes, row_ranks, subset_ranks, _argsort_rows, _flat, _runs, _index_grid
+from .panel import to_wide, to_wide_codes, row_ranks, subset_ranks, argsort_rows, flat_positions, tie_runs, index_grid
 
 # %% auto #0
 __all__ = ['log', 'STYLE_FACTORS', 'quantize', 'quantile_means', 'rank_autocorr', 'quantile_turnover', 'factor_tear',
@@ -25,7 +25,7 @@ log = logging.getLogger(__name__)
 def _axes(panel: pd.DataFrame) -> tuple[pd.Index, pd.Index]:
     "The panel's sorted unique dates and symbols: the axes of every wide frame (as `to_wide` lays them out, from its cached grid)."
     if isinstance(panel.index, pd.MultiIndex) and panel.index.nlevels == 2:
-        d, s = _index_grid(panel.index)[:2]                     # worked out once per index object
+        d, s = index_grid(panel.index)[:2]                     # worked out once per index object
         if d.is_monotonic_increasing and s.is_monotonic_increasing: return d.rename(panel.index.names[0]), s.rename(panel.index.names[1])
     d, s = panel.index.remove_unused_levels().levels
     return (d if d.is_monotonic_increasing else d.sort_values()), (s if s.is_monotonic_increasing else s.sort_values())
@@ -160,13 +160,13 @@ def _redo_rows(x: np.ndarray, m: np.ndarray, flat: np.ndarray, rows: np.ndarray)
     N = x.shape[1]; fb = flat[rows]; v = np.where(m.ravel()[fb], x.ravel()[fb], np.nan)
     nan = np.isnan(v); wrong = np.flatnonzero((v[:, 1:] < v[:, :-1]).any(axis=1) | (nan[:, :-1] & ~nan[:, 1:]).any(axis=1))
     if len(wrong):
-        w = rows[wrong]; xw = np.where(m[w], x[w], np.nan); ow = _flat(_argsort_rows(xw))
+        w = rows[wrong]; xw = np.where(m[w], x[w], np.nan); ow = flat_positions(argsort_rows(xw))
         v[wrong] = xw.ravel()[ow]; flat[w] = ow + ((w - np.arange(len(w))) * N)[:, None]
     return v
 
 def _two_pos(v: np.ndarray) -> np.ndarray:
     "2 x the average 0-based sorted position of each value of sorted rows `v` (ties share it)."
-    runs = _runs(v)
+    runs = tie_runs(v)
     return np.broadcast_to(np.arange(0, 2 * v.shape[1], 2), v.shape) if runs is None else runs[0] + runs[1]
 
 def _row_sort(x: np.ndarray, ok: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -285,7 +285,7 @@ def factor_tear(factor,                    # long `score` Series (date, symbol) 
     q = pd.DataFrame(np.where(k > 0, k, np.nan), index=f.index, columns=f.columns); q.attrs['tied_edge_dates'] = tied   # buckets from the sort
     okq = np.isfinite(q.to_numpy(float))                      # = okf, in the frame's layout (the demeaning row sums follow it)
     okc = k > 0; keys_f = _quantile_keys(k, quantiles, okc)   # C-order mask of the scores, (date, bucket) keys and member counts
-    _, _, di, si = _index_grid(panel.index); cells = np.asarray(di, np.int64) * x.shape[1] + si   # each panel row's cell, date-major
+    _, _, di, si = index_grid(panel.index); cells = np.asarray(di, np.int64) * x.shape[1] + si   # each panel row's cell, date-major
     A_f = None; ic, qd, missing, cols = {}, {}, {}, pd.Index(range(1, quantiles + 1), name='quantile')
     for h in horizons:
         r = _wide(panel, f'fwd_ret_{h}').to_numpy(float); fin = np.isfinite(r)

@@ -15,8 +15,9 @@ from .panel import to_wide, market_proxy, long_grid, row_ranks
 # %% auto #0
 __all__ = ['FEATURE_KINDS', 'FEATURES', 'WideInputs', 'Feature', 'register_feature', 'mom_12_1', 'reversal_5', 'downside_vol_60',
            'beta_60', 'idio_vol_60', 'volume_z', 'dollar_volume_rank', 'log_mcap', 'book_to_market', 'turnover_shock',
-           'rsi_14', 'dist_52w_high', 'available_features', 'cross_section', 'check_feature_output', 'long_positions',
-           'gather_wide', 'compute_features', 'signal_features', 'signal_scores']
+           'rsi_14', 'dist_52w_high', 'available_features', 'cross_section', 'check_feature_output',
+           'check_feature_args', 'long_positions', 'gather_wide', 'demean_within', 'compute_features',
+           'signal_features', 'signal_scores']
 
 # %% ../nbs/03_features.ipynb #75459d37
 class WideInputs:
@@ -223,7 +224,8 @@ def check_feature_output(name: str, out, W: WideInputs) -> pd.DataFrame:
     return out.astype(float)
 
 # %% ../nbs/03_features.ipynb #363a79ca
-def _check_args(panel, names, transform, sector_neutral, winsorize):
+def check_feature_args(panel, names, transform, sector_neutral, winsorize):
+    "Raise FeatureError unless `compute_features` can run with these arguments (index, names, transform, sector, winsorize)."
     if not isinstance(panel.index, pd.MultiIndex) or list(panel.index.names) != ['date', 'symbol']:
         raise FeatureError(f"panel index must be a MultiIndex named ['date', 'symbol'], got {list(panel.index.names)}; build it with quantlab.panel.build_panel")
     if transform not in _TRANSFORMS: raise FeatureError(f"transform={transform!r} is invalid: use one of {list(_TRANSFORMS)}")
@@ -251,7 +253,7 @@ def gather_wide(wide: pd.DataFrame, pos) -> np.ndarray:
     return out
 
 # %% ../nbs/03_features.ipynb #ef037ed8
-def _demean_within(out: pd.DataFrame, *keys) -> pd.DataFrame:
+def demean_within(out: pd.DataFrame, *keys) -> pd.DataFrame:
     "Subtract from each column its mean over the non-NaN rows sharing the same `keys` (a missing key gives NaN)."
     codes = [pd.factorize(np.asarray(k))[0] for k in keys]   # -1 = missing key
     gid = np.ravel_multi_index([np.maximum(c, 0) for c in codes], [max(c.max(), 0) + 1 for c in codes])
@@ -274,7 +276,7 @@ def compute_features(panel: pd.DataFrame, # long panel, index (date, symbol)
     skipped = {}
     if names is None: names, skipped = available_features(panel, return_skipped=True)
     names = [names] if isinstance(names, str) else list(names)
-    _check_args(panel, names, transform, sector_neutral, winsorize)
+    check_feature_args(panel, names, transform, sector_neutral, winsorize)
     W = WideInputs(panel, market)
     uni = W['in_universe'].fillna(False).astype(bool) if 'in_universe' in panel.columns else None
     cols = list(dict.fromkeys(names)); ref = None
@@ -285,7 +287,7 @@ def compute_features(panel: pd.DataFrame, # long panel, index (date, symbol)
         X[j] = gather_wide(cross_section(raw, transform, winsorize, uni).reindex(index=ref[0], columns=ref[1]), pos)
         del raw
     out = pd.DataFrame(X.T, index=panel.index, columns=cols, copy=False) if cols else pd.DataFrame({}, index=panel.index, dtype=float)
-    if sector_neutral: out = _demean_within(out, panel.index.get_level_values('date'), panel['sector'])
+    if sector_neutral: out = demean_within(out, panel.index.get_level_values('date'), panel['sector'])
     if not return_report: return out
     return out, _report(out, panel, names, skipped, transform, sector_neutral, winsorize, uni is not None)
 

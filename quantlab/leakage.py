@@ -12,8 +12,8 @@ import numpy as np
 import pandas as pd
 import yaml
 from .config import LeakageError, DataError
-from .panel import to_wide, rank_ic, row_ranks, subset_ranks, long_grid, _argsort_rows
-from .features import FEATURES, compute_features, available_features, long_positions, gather_wide, WideInputs, _check_args, check_feature_output, cross_section, _demean_within
+from .panel import to_wide, rank_ic, row_ranks, subset_ranks, long_grid, argsort_rows, tie_runs
+from .features import FEATURES, compute_features, available_features, long_positions, gather_wide, WideInputs, check_feature_args, check_feature_output, cross_section, demean_within
 
 # %% auto #0
 __all__ = ['DEFAULT_FORBIDDEN', 'UNBOUNDED_FEATURES', 'SCAN_CACHE_SIZE', 'check_forbidden', 'FeatureWhitelist', 'shifted_target',
@@ -295,7 +295,7 @@ def _compare_recomputed(names, part, a, wide, kw, full, start=0, ref=None) -> di
     and, given `ref` ({name: the raw feature on the full panel}), only on the dates whose raw values changed: a date's transform
     reads that date alone, so unchanged raw values transform to the full panel's values (exactly as `compute_features` does)."""
     W, (di, col) = wide; tr, wz, sn = kw['transform'], kw['winsorize'], kw['sector_neutral']
-    _check_args(part, names, tr, sn, wz)                                  # what compute_features(part, ...) would refuse
+    check_feature_args(part, names, tr, sn, wz)                                  # what compute_features(part, ...) would refuse
     uni = W['in_universe'].fillna(False).astype(bool) if 'in_universe' in part.columns else None
     s0 = int(np.searchsorted(di, start, 'left'))                          # first compared row (rows are sorted by date)
     out = {}
@@ -311,7 +311,7 @@ def _compare_recomputed(names, part, a, wide, kw, full, start=0, ref=None) -> di
         L = s0 + np.flatnonzero(at[di[s0:]] >= 0)                         # the compared rows on those dates, in order
         cs = cross_section(raw.iloc[rows], tr, wz, None if uni is None else uni.iloc[rows]).reindex(index=raw.index[rows], columns=raw.columns)
         v = gather_wide(cs, (at[di[L]], col[L]))
-        if sn: v = _demean_within(pd.DataFrame({n: v}), part.index.get_level_values('date')[L], part['sector'].to_numpy()[L])[n].to_numpy()
+        if sn: v = demean_within(pd.DataFrame({n: v}), part.index.get_level_values('date')[L], part['sector'].to_numpy()[L])[n].to_numpy()
         bad = ~_same(v, full[n].to_numpy(float)[a + L]); k = int(bad.sum())
         out[n] = (k, full.index[a + L[int(np.argmax(bad))]] if k else None)
     return out
@@ -367,16 +367,6 @@ def _truncation_rows(names, fns, panel, cuts, lag, kw, full, window=None):
 
 _IC_ROWS = 128 # rows per block of the IC sums: the block's sorts, masks and ranks stay in cache
 
-def _tie_runs(v: np.ndarray):
-    "(start, end) sorted position of each value's run of equal values along the rows of sorted `v` (NaN never ties); None without ties."
-    tie = v[:, 1:] == v[:, :-1]
-    if not tie.any(): return None
-    T, N = v.shape; pos = np.broadcast_to(np.arange(N), (T, N))
-    new = np.ones((T, N), bool); new[:, 1:] = ~tie; last = np.ones((T, N), bool); last[:, :-1] = ~tie
-    start = np.maximum.accumulate(np.where(new, pos, 0), axis=1)
-    end = np.minimum.accumulate(np.where(last, pos, N - 1)[:, ::-1], axis=1)[:, ::-1]
-    return start, end
-
 def _twice_ranks(ks: np.ndarray, runs, dtype) -> np.ndarray:
     "2 x the average rank among the kept values at each sorted position, 0 where not kept (`ks`: kept flags in sorted order)."
     c = np.cumsum(ks, axis=1, dtype=dtype)
@@ -391,8 +381,8 @@ class _TargetSort:
     "The target's row sort (flat positions), its ties by block of rows, and where it is defined in the universe (flat)."
     def __init__(self, Y: np.ndarray, U: np.ndarray):
         self.T, self.N = Y.shape; self.ok = (~np.isnan(Y) & U).ravel()
-        self.flat = _argsort_rows(Y); self.flat += (np.arange(self.T) * self.N)[:, None]
-        v = Y.ravel()[self.flat]; self.runs = [_tie_runs(v[r:r + _IC_ROWS]) for r in range(0, self.T, _IC_ROWS)]
+        self.flat = argsort_rows(Y); self.flat += (np.arange(self.T) * self.N)[:, None]
+        v = Y.ravel()[self.flat]; self.runs = [tie_runs(v[r:r + _IC_ROWS]) for r in range(0, self.T, _IC_ROWS)]
 
 def _ic_means(f: np.ndarray, ts: _TargetSort, min_names: int = 5, lag1_from: float | None = None) -> tuple:
     """Mean rank IC of wide `f` and of `f` lagged one row with the target (as `rank_ic_by_date(...).mean()`), from one sort of `f`;
@@ -402,7 +392,7 @@ def _ic_means(f: np.ndarray, ts: _TargetSort, min_names: int = 5, lag1_from: flo
     T, N = ts.T, ts.N
     if T == 0: return np.nan, np.nan
     dt = np.int32 if 4 * N * N < 2 ** 31 else np.int64                # (2 rank)^2 fits
-    fl = _argsort_rows(f); fl += (np.arange(T) * N)[:, None]; v = f.ravel()[fl]; fin = ~np.isnan(f).ravel()
+    fl = argsort_rows(f); fl += (np.arange(T) * N)[:, None]; v = f.ravel()[fl]; fin = ~np.isnan(f).ravel()
     Bo = np.empty(T * N, dt)
     def mean_ic(lag):
         S = np.zeros((4, T), np.int64)                                # n, sum 2ra 2rb, sum (2ra)^2, sum (2rb)^2
@@ -413,7 +403,7 @@ def _ic_means(f: np.ndarray, ts: _TargetSort, min_names: int = 5, lag1_from: flo
             elif r0: flf, vf = fl[r0 - 1:r1 - 1] + N, v[r0 - 1:r1 - 1]  # row t sorted as row t - 1 of f was
             else: flf, vf = np.vstack([np.arange(N)[None], fl[:r1 - 1] + N]), np.vstack([np.full((1, N), np.nan), v[:r1 - 1]])
             ksf, ksy = okm[flf], okm[fly]                             # kept, in f's and in the target's sorted order
-            fr, yr = _tie_runs(vf), ts.runs[i]
+            fr, yr = tie_runs(vf), ts.runs[i]
             A, B = _twice_ranks(ksf, fr, dt), _twice_ranks(ksy, yr, dt)
             Bo[fly] = B; Bf = Bo[flf]                                 # the target's ranks in f's order
             n = ksf.sum(axis=1, dtype=np.int64); sq = 2 * n * (n + 1) * (2 * n + 1) // 3   # sum of (2k)^2, k = 1..n

@@ -13,13 +13,14 @@ from .data import RAW_COLUMNS, synthetic_market, load_sample, read_panel
 logger = logging.getLogger(__name__)
 
 # %% auto #0
-__all__ = ['logger', 'DERIVED', 'long_grid', 'to_wide_codes', 'to_wide', 'to_long', 'build_panel', 'market_proxy', 'check_panel',
-           'check_market', 'row_ranks', 'subset_ranks', 'rank_ic', 'panel_from_config']
+__all__ = ['logger', 'DERIVED', 'index_grid', 'long_grid', 'to_wide_codes', 'to_wide', 'to_long', 'build_panel', 'market_proxy',
+           'check_panel', 'check_market', 'tie_runs', 'argsort_rows', 'flat_positions', 'row_ranks', 'subset_ranks',
+           'rank_ic', 'panel_from_config']
 
 # %% ../nbs/02_panel.ipynb #c445e934
 _GRIDS: dict = {}   # id(index) -> (weak reference to the index, its levels and codes): an index is immutable, so they stay valid
 
-def _index_grid(index: pd.MultiIndex):
+def index_grid(index: pd.MultiIndex):
     "Used levels and codes of a (date, symbol) MultiIndex, computed once per index object (the entry dies with the index)."
     hit = _GRIDS.get(id(index))
     if hit is not None and hit[0]() is index: return hit[1]
@@ -34,7 +35,7 @@ def _index_grid(index: pd.MultiIndex):
 
 def _cells_by_symbol(index: pd.MultiIndex) -> np.ndarray:
     "Each row's cell in a `symbol x date` C-order array (`si * n_dates + di`), read-only, kept with the index's grid."
-    cal, syms, di, si = _index_grid(index); extra = _GRIDS[id(index)][2]
+    cal, syms, di, si = index_grid(index); extra = _GRIDS[id(index)][2]
     if 'by_symbol' not in extra:
         cells = np.asarray(si, np.int64) * len(cal) + di; cells.flags.writeable = False; extra['by_symbol'] = cells
     return extra['by_symbol']
@@ -42,7 +43,7 @@ def _cells_by_symbol(index: pd.MultiIndex) -> np.ndarray:
 def long_grid(index: pd.MultiIndex # a long (date, symbol) index
              ) -> tuple[pd.Index, pd.Index, np.ndarray, np.ndarray]:
     "`(dates, symbols, di, si)`: the index's used levels, sorted, and each row's int64 position in them; worked out once per index object."
-    cal, syms, di, si = _index_grid(index)
+    cal, syms, di, si = index_grid(index)
     return cal, syms, np.asarray(di, np.int64), np.asarray(si, np.int64)
 
 def _grid(df):
@@ -76,7 +77,7 @@ def to_wide(panel: pd.DataFrame, # long panel indexed by (date, symbol)
         out = pd.DataFrame({j: flat[j * T:(j + 1) * T] for j in range(len(syms))})
         out.index, out.columns = cal, syms
         return out
-    cal, syms = (pd.DatetimeIndex(_index_grid(panel.index)[0], name='date'), pd.Index(_index_grid(panel.index)[1], name='symbol'))
+    cal, syms = (pd.DatetimeIndex(index_grid(panel.index)[0], name='date'), pd.Index(index_grid(panel.index)[1], name='symbol'))
     v = s.to_numpy()
     if v.dtype == bool: out = np.zeros((len(syms), len(cal)), bool)
     elif v.dtype.kind in 'fiu': out = np.full((len(syms), len(cal)), np.nan)
@@ -400,7 +401,7 @@ def check_market(market: pd.Series,      # daily market returns indexed by date
     return m, dict(missing=int(m.isna().sum()), outside=int((~pd.DatetimeIndex(ix).isin(calendar)).sum()))
 
 # %% ../nbs/02_panel.ipynb #01ff97a1
-def _runs(v):
+def tie_runs(v):
     "Start and end sorted position of each value's run of equal values (rows of sorted `v`; NaN never ties)."
     T, N = v.shape; pos = np.broadcast_to(np.arange(N), (T, N)); tie = v[:, 1:] == v[:, :-1]
     if not tie.any(): return None
@@ -409,13 +410,13 @@ def _runs(v):
     end = np.minimum.accumulate(np.where(last, pos, N - 1)[:, ::-1], axis=1)[:, ::-1]
     return start, end
 
-def _argsort_rows(x: np.ndarray) -> np.ndarray:
+def argsort_rows(x: np.ndarray) -> np.ndarray:
     "Row-wise argsort, NaN last: NaN sorted as +inf (NumPy's SIMD argsort skips arrays holding NaN), unless x has +inf."
     nan = np.isnan(x)
     if nan.any() and not np.isposinf(x).any(): return np.argsort(np.where(nan, np.inf, x), axis=1)
     return np.argsort(x, axis=1)
 
-def _flat(order: np.ndarray) -> np.ndarray:
+def flat_positions(order: np.ndarray) -> np.ndarray:
     "Flat C-order positions of a row-wise `order` (`take_along_axis` / `put_along_axis` by one fancy index: several times faster)."
     return order + (np.arange(len(order)) * order.shape[1])[:, None]
 
@@ -425,8 +426,8 @@ def row_ranks(x: np.ndarray,        # 2-D float array (dates x names); NaN = mis
     "Average ranks 1..n along each row (ties share their mean rank, NaN kept), as `DataFrame.rank(axis=1)`."
     x = np.asarray(x, float)
     if x.ndim != 2: raise PanelError(f"row_ranks needs a 2-D dates x names array, got shape {x.shape}")
-    order = _argsort_rows(x); flat = _flat(order); v = x.ravel()[flat]       # NaN sorts last
-    runs = _runs(v); pos = np.arange(x.shape[1], dtype=float) if runs is None else (runs[0] + runs[1]) / 2
+    order = argsort_rows(x); flat = flat_positions(order); v = x.ravel()[flat]       # NaN sorts last
+    runs = tie_runs(v); pos = np.arange(x.shape[1], dtype=float) if runs is None else (runs[0] + runs[1]) / 2
     out = np.empty(x.shape); out.ravel()[flat] = np.where(np.isnan(v), np.nan, pos + 1.0)
     return (out, order, v) if return_sort else out
 
@@ -434,8 +435,8 @@ def subset_ranks(order: np.ndarray, v: np.ndarray, # the sort `row_ranks(x, retu
                  keep: np.ndarray,                  # bool mask like x: the values to rank among (others -> NaN)
                 ) -> np.ndarray:
     "`row_ranks(np.where(keep, x, nan))` from x's sort, without sorting again."
-    flat = _flat(order); ks = np.broadcast_to(np.asarray(keep, bool), v.shape).ravel()[flat] & ~np.isnan(v)   # kept, in sorted order
-    c = np.cumsum(ks, axis=1, dtype=np.int64); runs = _runs(v)
+    flat = flat_positions(order); ks = np.broadcast_to(np.asarray(keep, bool), v.shape).ravel()[flat] & ~np.isnan(v)   # kept, in sorted order
+    c = np.cumsum(ks, axis=1, dtype=np.int64); runs = tie_runs(v)
     if runs is None: r = c.astype(float)
     else:
         s, e = runs; T = np.arange(len(v))[:, None]
