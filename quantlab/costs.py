@@ -15,7 +15,7 @@ _logger = logging.getLogger(__name__)
 
 # %% auto #0
 __all__ = ['SPREAD_BUCKETS', 'COMPONENTS', 'gross_returns', 'holding_returns', 'drift_weights', 'CostModel', 'cost_model',
-           'CostResult', 'apply_costs', 'hold_book', 'price_window', 'capacity_curve']
+           'CostResult', 'apply_costs', 'hold_book', 'price_window', 'held_pricing', 'capacity_curve']
 
 # %% ../nbs/11_costs.ipynb #c6031768
 def _check_lag(lag):
@@ -420,9 +420,19 @@ def _window(cr: CostResult, returns) -> CostResult:
 def price_window(weights: pd.DataFrame, # date x symbol on the panel's calendar
                  panel: pd.DataFrame,   # long panel (see `apply_costs`)
                  cost_config: CostConfig, decisions, returns, # the window's decision dates and return dates
-                 lag: int = 1) -> CostResult:
+                 lag: int = 1,
+                 priced: CostResult | None = None, # `apply_costs(weights, ..., hold_after=decisions[-1])` when the caller has it (not recomputed)
+                ) -> CostResult:
     "Gross, costs, net and breakdown on the `returns` dates: the last book held (drifting, not traded), earlier (build) costs booked on the first day."
-    return _window(apply_costs(weights, panel, cost_config, lag=lag, hold_after=decisions[-1]), returns)
+    return _window(held_pricing(weights, panel, cost_config, decisions, lag, priced), returns)
+
+def held_pricing(weights, panel, cost_config: CostConfig, decisions, lag: int = 1, priced: CostResult | None = None) -> CostResult:
+    "`apply_costs` of `weights` with the book held after `decisions[-1]`; `priced` (the same, computed earlier) is checked and returned."
+    if priced is None: return apply_costs(weights, panel, cost_config, lag=lag, hold_after=decisions[-1])
+    if not isinstance(priced, CostResult) or not priced.costs.index.equals(weights.index):
+        raise CostError("priced must be the CostResult of apply_costs(weights, panel, cost_config, lag=lag, hold_after=decisions[-1]) "
+                        "on the weights' own dates: pass that, or priced=None to compute it")
+    return priced
 
 # %% ../nbs/11_costs.ipynb #aa7028a3
 def capacity_curve(weights: pd.DataFrame, # date x symbol on the panel's calendar

@@ -4,7 +4,7 @@
 
 # %% ../nbs/06_models.ipynb #fa673bf5
 from __future__ import annotations
-import faulthandler, logging, os, time
+import faulthandler, logging, os, shutil, tempfile, time
 from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
@@ -20,7 +20,8 @@ logger = logging.getLogger(__name__)
 
 # %% auto #0
 __all__ = ['logger', 'HIST_CUTS', 'MIN_ROWS', 'TUNE_GRID', 'target_transform', 'residual_target', 'daily_rank_ic', 'worker_init',
-           'WalkForwardResult', 'walk_forward', 'compare_cv_oos', 'make_estimator', 'walk_forward_estimator']
+           'refit_order', 'WalkForwardResult', 'walk_forward', 'compare_cv_oos', 'make_estimator',
+           'walk_forward_estimator']
 
 # %% ../nbs/06_models.ipynb #68b8420a
 def _check_xy(X, y):
@@ -293,6 +294,57 @@ def _asset_job(Xv, t, codes, gidx, specs, model, candidates, sym, cv_every=1, nt
     out[-1]['cpu'] = time.process_time() - c0
     return out
 
+# %% ../nbs/06_models.ipynb #sched02
+def refit_order(train_rows, # training rows of each refit, in refit order
+                cv_every: int, # inner CV on refits 0, k, 2k, ... (see `walk_forward`)
+                cv_cost: float = 4.0, # cost of a CV refit in refits without CV of the same rows
+               ) -> list:
+    "Refits by descending list-scheduling level (ties: earlier refit first): a CV refit's cost plus its dependants' rows, else own rows."
+    n = np.asarray(train_rows, float); k = np.arange(len(n)); cv = k % cv_every == 0
+    level = np.where(cv, cv_cost * n, n)
+    np.add.at(level, (k - k % cv_every)[~cv], n[~cv])          # each off-schedule refit waits for refit k - k % cv_every
+    return sorted(k.tolist(), key=lambda j: (-level[j], j))
+
+def _shared_job(folder, spec, model, candidates, fixed, nthread, hist):
+    "`_pooled_job` on the run's arrays, memory-mapped from `folder` (written once by `_run_refits`)."
+    Xv, t, codes = (np.load(os.path.join(folder, f'{a}.npy'), mmap_mode='r') for a in ('Xv', 't', 'codes'))
+    return _pooled_job(Xv, t, codes, spec, model, candidates, fixed, nthread, hist)
+
+def _shared_folder(nbytes: int) -> str:
+    "A fresh folder for the memory-mapped arrays: in /dev/shm (RAM) when it has twice `nbytes` free, else the temp dir."
+    shm = '/dev/shm'
+    ok = os.path.isdir(shm) and os.access(shm, os.W_OK) and shutil.disk_usage(shm).free > 2 * nbytes
+    return tempfile.mkdtemp(prefix='quantlab_wf_', dir=shm if ok else None)
+
+def _run_refits(Xv, t, codes, specs, model, candidates, cv_every, nthread, hist, n_jobs, progress) -> list:
+    "Pooled refits on `n_jobs` loky workers, each sent when ready in `refit_order`; results in serial order (CV refits, then the rest)."
+    from concurrent.futures import FIRST_COMPLETED, wait
+    from joblib.externals.loky import ProcessPoolExecutor   # its own workers: joblib's reusable pool is left alone
+    known = np.cumsum(np.r_[0, np.bincount(codes[~np.isnan(t)], minlength=int(codes.max()) + 1)])
+    rank = {k: i for i, k in enumerate(refit_order([known[te + 1] - known[ts] for _, ts, te, *_ in specs], cv_every))}
+    folder = _shared_folder(Xv.nbytes + t.nbytes + codes.nbytes)
+    for a, v in (('Xv', Xv), ('t', t), ('codes', codes)): np.save(os.path.join(folder, f'{a}.npy'), v)
+    ex = ProcessPoolExecutor(max_workers=n_jobs, initializer=worker_init, env={v: '1' for v in _THREAD_VARS})
+    ready = [s[0] for s in specs if s[0] % cv_every == 0]; waiting = [s[0] for s in specs if s[0] % cv_every]
+    chosen, done, running = {}, {}, {}
+    bar = tqdm(total=len(specs), desc='refits', disable=not progress, leave=False)
+    try:
+        while ready or running:
+            ready.sort(key=rank.get)
+            while ready and len(running) < n_jobs:     # only as many jobs as workers: the next free worker takes the top level
+                k = ready.pop(0); fixed = chosen.get(k - k % cv_every) if k % cv_every else None
+                running[ex.submit(_shared_job, folder, specs[k], model, candidates, fixed, nthread, hist)] = k
+            for f in wait(running, return_when=FIRST_COMPLETED)[0]:
+                k = running.pop(f); done[k] = f.result(); bar.update()
+                if k % cv_every == 0:                  # its refits off the schedule can run now
+                    r = done[k][0]; chosen[k] = (r['n_rounds'], r['max_depth'], r['learning_rate'])
+                    ready += [j for j in waiting if j - j % cv_every == k]
+    finally:
+        ex.shutdown(wait=not running, kill_workers=bool(running))   # after an error: stop the refits still running
+        bar.close(); shutil.rmtree(folder, ignore_errors=True)
+    return [done[k] for k in sorted(done, key=lambda j: (j % cv_every != 0, j))]
+
+
 # %% ../nbs/06_models.ipynb #364f2232
 @dataclass
 class WalkForwardResult:
@@ -379,7 +431,9 @@ def walk_forward(X: pd.DataFrame,  # features on (date, symbol), numeric
     logger.info("walk_forward: mode=%s, %d refits, seed=%d (refit k uses SeedSequence([seed, k])), n_jobs=%d",
                 model.mode, len(specs), seed, n_jobs)
     run = dict(n_jobs=n_jobs, progress=progress, backend=backend, address=address)
-    if model.mode == 'pooled':                          # CV refits first; the others take their CV refit's choice
+    if model.mode == 'pooled' and n_jobs > 1 and backend == 'local':   # one queue, each refit sent as soon as it can run
+        res = _run_refits(Xv, t, codes, specs, model, cands, cv_every, nthread, hist, n_jobs, progress)
+    elif model.mode == 'pooled':                        # in process or on Dask: CV refits first; the others take their CV refit's choice
         jobs = [(Xv, t, codes, s, model, cands, None, nthread, hist) for s in specs if s[0] % cv_every == 0]
         lpt = slice(None, None, -1 if n_jobs > 1 else 1)   # workers: largest window first (none idles on the last, longest refit)
         res = _run(_pooled_job, jobs[lpt], desc='refits', **run)[lpt]   # results back in refit order either way
@@ -393,6 +447,7 @@ def walk_forward(X: pd.DataFrame,  # features on (date, symbol), numeric
                    desc='assets', **run)
     out = _assemble([r for job in res for r in job], X, y, cal, sched, specs, model, horizon, lag, seed, t0, max_bin)
     out.report.update(cv_every=int(cv_every), nthread=int(nthread), backend=backend, max_bin=int(max_bin), hist_cuts=hist_cuts)
+    out.report['worker_busy'] = round(out.report['fit_cpu_seconds'] / (n_jobs * out.report['seconds']), 3) if out.report['seconds'] else None   # fit CPU / (workers x wall)
     if y_train is not None:
         out.ic_train = daily_rank_ic(out.scores, y_train)
         out.report['target_lost'] = int((y.notna() & y_train.isna()).sum())   # labelled rows the training return leaves NaN

@@ -10,7 +10,7 @@ import numpy as np
 import pandas as pd
 from .config import PortfolioConfig, NeutralizeConfig, CostConfig, PortfolioError
 from .panel import to_wide, to_wide_codes, rank_ic
-from .costs import cost_model, apply_costs, CostModel
+from .costs import cost_model, apply_costs, CostModel, CostResult, held_pricing
 from .neutralize import ExposureDesign, exposure_design, exposures_from_panel
 
 logger = logging.getLogger(__name__)
@@ -460,9 +460,11 @@ def optimize_book(neutral: pd.DataFrame,   # date x symbol neutralised scores on
 # %% ../nbs/11a_optimize.ipynb #ea601501
 def cost_forecast(predicted: pd.Series,     # decision date -> modelled trade cost (BookResult.predicted_costs)
                   weights: pd.DataFrame,    # the book on the panel's calendar
-                  panel: pd.DataFrame, cost_config: CostConfig, decisions, lag: int = 1) -> pd.DataFrame:
+                  panel: pd.DataFrame, cost_config: CostConfig, decisions, lag: int = 1,
+                  priced: CostResult | None = None, # `apply_costs(weights, ..., hold_after=decisions[-1])` if already computed (e.g. by the runner)
+                 ) -> pd.DataFrame:
     "Predicted vs realised trading cost per decision date: realised = spread + fees + impact apply_costs books at t + lag."
-    cr = apply_costs(weights, panel, cost_config, lag=lag, hold_after=decisions[-1])
+    cr = held_pricing(weights, panel, cost_config, decisions, lag, priced)
     bd = cr.breakdown[['spread', 'fees', 'impact']].sum(axis=1).to_numpy()
     pos = weights.index.get_indexer(pd.DatetimeIndex(decisions)) + lag
     real = np.where(pos < len(bd), bd[np.minimum(pos, len(bd) - 1)], np.nan)

@@ -22,7 +22,7 @@ from .models import walk_forward, residual_target, compare_cv_oos, worker_init
 from .leakage import scan_for_leaks, refuse_flagged, FeatureWhitelist, build_dataset
 from .turnover import book_from_scores
 from .optimize import cost_forecast, book_inputs
-from .costs import apply_costs, capacity_curve, price_window, hold_book
+from .costs import apply_costs, capacity_curve, price_window, hold_book, held_pricing
 from .capm import ic_stats, deflated_sharpe
 from .gates import portfolio_metrics, evaluate_gates
 from .diagnostics import backtest_diagnostics
@@ -410,7 +410,8 @@ def _stage_costs(r, ctx):
     "Gross, costs, net on the OOS return dates; the first book's build cost is booked on the first OOS day."
     c = r.config; lag = c.panel.lag
     dec, ret = _oos_window(r, ctx)
-    cr = _price(r, ctx, r.weights)      # last book held; build cost on the first day
+    held = held_pricing(r.weights, r.panel, c.costs, dec, lag)   # priced once: the window's returns and the cost forecast
+    cr = price_window(r.weights, r.panel, c.costs, dec, ret, lag=lag, priced=held)   # last book held; build cost on the first day
     pre = cr.counts['moved_to_first_day']
     r.returns = pd.DataFrame(dict(gross=cr.gross, costs=cr.costs, net=cr.net, market=ctx['market'].reindex(ret)))
     r.turnover = ctx['turnover'].reindex(dec).rename('turnover')
@@ -421,7 +422,8 @@ def _stage_costs(r, ctx):
     r.tables['capacity'] = capacity_curve(r.weights, r.panel, c.costs, lag=lag, decisions=dec, returns=ret)   # the same book and window at $1M..$1B
     r.tables['traded_turnover'] = pd.DataFrame(dict(decision=r.turnover, traded=cr.traded_turnover.reindex(dec)))   # traded: from the drifted book
     if ctx.get('predicted_costs') is not None:   # the book's modelled trade cost vs what apply_costs charged, per decision date
-        r.tables['cost_forecast'] = cost_forecast(ctx['predicted_costs'], r.weights, r.panel, c.costs, dec, lag=lag)
+        r.tables['cost_forecast'] = cost_forecast(ctx['predicted_costs'], r.weights, r.panel, c.costs, dec, lag=lag, priced=held)
+    del held
 
 # %% ../nbs/16_runner.ipynb #97862a26
 from .features import signal_features, signal_scores
