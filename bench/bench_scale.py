@@ -25,7 +25,8 @@ print(json.dumps(dict(size=f"{n}x{T}", rows=int(len(r.features)), wall=round(wal
                       rss_worker_gb=round(ch.ru_maxrss / 2**20, 2), load_before=[round(x, 1) for x in l0],
                       load_after=[round(x, 1) for x in os.getloadavg()], timings=r.timings, extra=extra,
                       sharpe=float(r.metrics.loc['sharpe', 'net']) if 'sharpe' in r.metrics.index else None,
-                      oos_ic=float(r.tables['ic_stats'].loc['mean_ic', 'oos_ic']) if 'ic_stats' in r.tables else None, config=base)), flush=True)
+                      oos_ic=float(r.tables['ic_stats'].loc['mean_ic', 'oos_ic']) if 'ic_stats' in r.tables else None, config=base,
+                      model_fit_cpu=r.reports.get('model', {}).get('fit_cpu_seconds'), worker_busy=r.reports.get('model', {}).get('worker_busy'))), flush=True)
 '''
 
 if __name__ == '__main__':
