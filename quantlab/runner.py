@@ -4,7 +4,7 @@
 
 # %% ../nbs/16_runner.ipynb #cd315c72
 from __future__ import annotations
-import contextvars, faulthandler, hashlib, json, logging, logging.handlers, os, platform, queue, shutil, subprocess, threading, time, uuid
+import contextvars, faulthandler, hashlib, json, logging, logging.handlers, os, platform, queue, shutil, subprocess, time, uuid
 from dataclasses import dataclass, field, fields
 from datetime import datetime, timezone
 from pathlib import Path
@@ -30,11 +30,10 @@ from .baselines import run_baselines, compare_to_baselines, oos_window, differen
 from .assertions import check_all, enforce
 
 # %% auto #0
-__all__ = ['RAW_COLUMNS', 'STAGES', 'logger', 'ALONGSIDE', 'make_run_id', 'claim_run_dir', 'frame_hash', 'data_hash',
-           'package_versions', 'git_commit', 'build_manifest', 'atomic_write', 'write_manifest', 'read_manifest',
-           'RunFilter', 'JsonLineFormatter', 'enable_faulthandler', 'RunLog', 'read_log', 'BacktestResult',
-           'save_result', 'load_result', 'supplied_data', 'estimator_label', 'as_config', 'run_backtest', 'reproduce',
-           'run_sweep']
+__all__ = ['RAW_COLUMNS', 'STAGES', 'logger', 'make_run_id', 'claim_run_dir', 'frame_hash', 'data_hash', 'package_versions',
+           'git_commit', 'build_manifest', 'atomic_write', 'write_manifest', 'read_manifest', 'RunFilter',
+           'JsonLineFormatter', 'enable_faulthandler', 'RunLog', 'read_log', 'BacktestResult', 'save_result',
+           'load_result', 'supplied_data', 'estimator_label', 'as_config', 'run_backtest', 'reproduce', 'run_sweep']
 
 # %% ../nbs/16_runner.ipynb #7c9466d6
 RAW_COLUMNS = ('open', 'high', 'low', 'close', 'volume', 'market_cap', 'sector', 'book_to_market', 'spread_bps')
@@ -581,49 +580,19 @@ def as_config(config: RunConfig | dict | str | Path) -> RunConfig:
     if isinstance(config, (str, Path)): return load_config(config)
     raise RunnerError(f"config must be a RunConfig, a dict of sections or a YAML path, got {type(config).__name__}")
 
-ALONGSIDE = {'leak scan': 'model'} # stage -> the later stage it runs alongside (on a thread) when the model has worker processes
-
-def _fail(r, ctx, name, e):
-    "Log a failed stage and record it in the manifest."
-    logger.error("stage '%s' failed: %s", name, e, exc_info=e)
-    r.manifest.update(status=f"failed in stage '{name}': {type(e).__name__}", ended=_now()); write_manifest(r.manifest, ctx['run_dir'])
-
-def _background(r, ctx, name, fn) -> dict:
-    "Start stage `fn` on a thread; the returned dict gets its 'thread', and 'error' or 'seconds' when it ends."
-    box = {}
-    def go():
-        t0 = time.perf_counter()
-        try: fn(r, ctx)
-        except BaseException as e: box['error'] = e
-        box['seconds'] = round(time.perf_counter() - t0, 3)
-    run_ctx = contextvars.copy_context()            # the run's id and seed, so the thread's log records reach the run's log
-    box['thread'] = threading.Thread(target=run_ctx.run, args=(go,), name=f'quantlab {name}', daemon=True); box['thread'].start()
-    return box
-
 def _run_stages(r: BacktestResult, ctx: dict, stages: tuple, progress: bool):
-    "Run `stages` in order with a progress bar, timing each (an `ALONGSIDE` stage overlaps the model's workers); log and record the stage that fails."
+    "Run `stages` in order with a progress bar, timing each; log and record the stage that fails."
     bar = tqdm(stages, desc=r.manifest['run_id'][:24], disable=not progress, leave=False)
-    names, waiting = [n for n, _ in stages], {}     # waiting: stage -> [(name, box)] of background stages joined after it
-    def join(after):
-        "Join the stages running alongside `after`; the first of them that failed is the run's failure (it came first in order)."
-        for bg, box in waiting.pop(after, []):
-            box['thread'].join()
-            if 'error' in box: _fail(r, ctx, bg, box['error']); raise box['error']
-            r.timings[bg] = box['seconds']; logger.info("stage '%s' done in %.2fs (alongside '%s')", bg, box['seconds'], after)
     for name, fn in bar:
         bar.set_postfix_str(name); t0 = time.perf_counter()
-        if ALONGSIDE.get(name) in names[names.index(name) + 1:] and ctx.get('n_jobs', 1) > 1:
-            r.timings[name] = None                    # keeps the stage order; its seconds are set when it is joined
-            waiting.setdefault(ALONGSIDE[name], []).append((name, _background(r, ctx, name, fn))); continue
         try: fn(r, ctx)
         except Exception as e:
-            for after in list(waiting): join(after)   # an earlier stage's failure (e.g. a flagged leak) is the one reported
-            _fail(r, ctx, name, e); raise
+            logger.exception("stage '%s' failed: %s", name, e)
+            r.manifest.update(status=f"failed in stage '{name}': {type(e).__name__}", ended=_now()); write_manifest(r.manifest, ctx['run_dir'])
+            raise
         r.timings[name] = round(time.perf_counter() - t0, 3)
         logger.info("stage '%s' done in %.2fs", name, r.timings[name])
         if name == 'panel': r.manifest['data_hash'] = data_hash(r.panel, ctx['market'])
-        join(name)
-    for after in list(waiting): join(after)
 
 def _now() -> str: return datetime.now(timezone.utc).isoformat(timespec='seconds')
 
