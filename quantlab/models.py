@@ -320,7 +320,8 @@ def _run_refits(Xv, t, codes, specs, model, candidates, cv_every, nthread, hist,
     "Pooled refits on `n_jobs` loky workers, each sent when ready in `refit_order`; results in serial order (CV refits, then the rest)."
     from concurrent.futures import FIRST_COMPLETED, wait
     from joblib.externals.loky import ProcessPoolExecutor   # its own workers: joblib's reusable pool is left alone
-    known = np.cumsum(np.r_[0, np.bincount(codes[~np.isnan(t)], minlength=int(codes.max()) + 1)])
+    n_pos = max(int(codes.max()), max(s[2] for s in specs)) + 1             # calendar positions up to the last training end
+    known = np.cumsum(np.r_[0, np.bincount(codes[~np.isnan(t)], minlength=n_pos)])   # labelled rows before each position
     rank = {k: i for i, k in enumerate(refit_order([known[te + 1] - known[ts] for _, ts, te, *_ in specs], cv_every))}
     folder = _shared_folder(Xv.nbytes + t.nbytes + codes.nbytes)
     for a, v in (('Xv', Xv), ('t', t), ('codes', codes)): np.save(os.path.join(folder, f'{a}.npy'), v)
