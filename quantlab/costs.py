@@ -85,8 +85,9 @@ SPREAD_BUCKETS = ((10e9, 2.0), (2e9, 5.0), (0.0, 10.0)) # (market cap from, $ ; 
 def _bucket_half_spread(cap: np.ndarray, buckets=SPREAD_BUCKETS) -> np.ndarray:
     "Default half spread in bps by market-cap bucket; unknown cap -> the widest bucket."
     out = np.full(cap.shape, max(b for _, b in buckets), dtype=float)
-    for lo, bps in sorted(buckets):  # smallest threshold first, larger thresholds overwrite
-        out = np.where(np.isfinite(cap) & (cap >= lo), bps, out)
+    fin = np.isfinite(cap)
+    for lo, bps in sorted(buckets):  # smallest threshold first, larger thresholds overwrite (in place: no new array per bucket)
+        np.copyto(out, bps, where=fin & (cap >= lo))
     return out
 
 # %% ../nbs/11_costs.ipynb #135e7ca2
