@@ -316,33 +316,59 @@ def _shared_folder(nbytes: int) -> str:
     ok = os.path.isdir(shm) and os.access(shm, os.W_OK) and shutil.disk_usage(shm).free > 2 * nbytes
     return tempfile.mkdtemp(prefix='quantlab_wf_', dir=shm if ok else None)
 
-def _run_refits(Xv, t, codes, specs, model, candidates, cv_every, nthread, hist, n_jobs, progress) -> list:
-    "Pooled refits on `n_jobs` loky workers, each sent when ready in `refit_order`; results in serial order (CV refits, then the rest)."
-    from concurrent.futures import FIRST_COMPLETED, wait
-    from joblib.externals.loky import ProcessPoolExecutor   # its own workers: joblib's reusable pool is left alone
+class _LocalPool:
+    "`n_jobs` loky workers (thread caps, faulthandler) reading the arrays memory-mapped from a fresh folder."
+    def __init__(self, arrays, n_jobs):
+        from joblib.externals.loky import ProcessPoolExecutor   # its own workers: joblib's reusable pool is left alone
+        self.folder = _shared_folder(sum(v.nbytes for v in arrays)); self.slots = n_jobs
+        for a, v in zip(('Xv', 't', 'codes'), arrays): np.save(os.path.join(self.folder, f'{a}.npy'), v)
+        self.ex = ProcessPoolExecutor(max_workers=n_jobs, initializer=worker_init, env={v: '1' for v in _THREAD_VARS})
+    def submit(self, args, priority): return self.ex.submit(_shared_job, self.folder, *args)
+    def wait(self, fs):
+        from concurrent.futures import FIRST_COMPLETED, wait
+        return wait(fs, return_when=FIRST_COMPLETED)[0]
+    def close(self, running):
+        self.ex.shutdown(wait=not running, kill_workers=bool(running)); shutil.rmtree(self.folder, ignore_errors=True)
+
+class _DaskPool:
+    "A Dask cluster (the scheduler at `address`, or a LocalCluster of `n_jobs` 1-thread workers), the arrays scattered once to every worker."
+    def __init__(self, arrays, n_jobs, address):
+        from dask.distributed import Client, LocalCluster
+        self.cluster = None if address else LocalCluster(n_workers=n_jobs, threads_per_worker=1, processes=True, dashboard_address=None)
+        self.client = Client(address or self.cluster); self.data = self.client.scatter(list(arrays), broadcast=True)
+        self.slots = None                              # no cap: the scheduler runs ready tasks in `priority` order
+    def submit(self, args, priority): return self.client.submit(_pooled_job, *self.data, *args, priority=priority, pure=False)
+    def wait(self, fs):
+        from dask.distributed import wait
+        return wait(list(fs), return_when='FIRST_COMPLETED').done
+    def close(self, running):
+        if running: self.client.cancel(list(running))
+        self.client.close()
+        if self.cluster is not None: self.cluster.close()
+
+def _run_refits(Xv, t, codes, specs, model, candidates, cv_every, nthread, hist, n_jobs, progress, backend='local', address=None) -> list:
+    "Pooled refits on workers (loky, or Dask), each sent when ready in `refit_order`; results in serial order (CV refits, then the rest)."
     n_pos = max(int(codes.max()), max(s[2] for s in specs)) + 1             # calendar positions up to the last training end
     known = np.cumsum(np.r_[0, np.bincount(codes[~np.isnan(t)], minlength=n_pos)])   # labelled rows before each position
     rank = {k: i for i, k in enumerate(refit_order([known[te + 1] - known[ts] for _, ts, te, *_ in specs], cv_every))}
-    folder = _shared_folder(Xv.nbytes + t.nbytes + codes.nbytes)
-    for a, v in (('Xv', Xv), ('t', t), ('codes', codes)): np.save(os.path.join(folder, f'{a}.npy'), v)
-    ex = ProcessPoolExecutor(max_workers=n_jobs, initializer=worker_init, env={v: '1' for v in _THREAD_VARS})
+    pool = _DaskPool((Xv, t, codes), n_jobs, address) if backend == 'dask' else _LocalPool((Xv, t, codes), n_jobs)
     ready = [s[0] for s in specs if s[0] % cv_every == 0]; waiting = [s[0] for s in specs if s[0] % cv_every]
     chosen, done, running = {}, {}, {}
     bar = tqdm(total=len(specs), desc='refits', disable=not progress, leave=False)
     try:
         while ready or running:
             ready.sort(key=rank.get)
-            while ready and len(running) < n_jobs:     # only as many jobs as workers: the next free worker takes the top level
+            while ready and (pool.slots is None or len(running) < pool.slots):   # locally: the next free worker takes the top level
                 k = ready.pop(0); fixed = chosen.get(k - k % cv_every) if k % cv_every else None
-                running[ex.submit(_shared_job, folder, specs[k], model, candidates, fixed, nthread, hist)] = k
-            for f in wait(running, return_when=FIRST_COMPLETED)[0]:
+                running[pool.submit((specs[k], model, candidates, fixed, nthread, hist), priority=len(specs) - rank[k])] = k
+            for f in pool.wait(running):
                 k = running.pop(f); done[k] = f.result(); bar.update()
                 if k % cv_every == 0:                  # its refits off the schedule can run now
                     r = done[k][0]; chosen[k] = (r['n_rounds'], r['max_depth'], r['learning_rate'])
                     ready += [j for j in waiting if j - j % cv_every == k]
     finally:
-        ex.shutdown(wait=not running, kill_workers=bool(running))   # after an error: stop the refits still running
-        bar.close(); shutil.rmtree(folder, ignore_errors=True)
+        pool.close(running)                            # after an error: stop the refits still running
+        bar.close()
     return [done[k] for k in sorted(done, key=lambda j: (j % cv_every != 0, j))]
 
 
@@ -432,9 +458,9 @@ def walk_forward(X: pd.DataFrame,  # features on (date, symbol), numeric
     logger.info("walk_forward: mode=%s, %d refits, seed=%d (refit k uses SeedSequence([seed, k])), n_jobs=%d",
                 model.mode, len(specs), seed, n_jobs)
     run = dict(n_jobs=n_jobs, progress=progress, backend=backend, address=address)
-    if model.mode == 'pooled' and n_jobs > 1 and backend == 'local':   # one queue, each refit sent as soon as it can run
-        res = _run_refits(Xv, t, codes, specs, model, cands, cv_every, nthread, hist, n_jobs, progress)
-    elif model.mode == 'pooled':                        # in process or on Dask: CV refits first; the others take their CV refit's choice
+    if model.mode == 'pooled' and (n_jobs > 1 or backend == 'dask'):   # one queue, each refit sent as soon as it can run
+        res = _run_refits(Xv, t, codes, specs, model, cands, cv_every, nthread, hist, n_jobs, progress, backend, address)
+    elif model.mode == 'pooled':                        # in process: CV refits first; the others take their CV refit's choice
         jobs = [(Xv, t, codes, s, model, cands, None, nthread, hist) for s in specs if s[0] % cv_every == 0]
         lpt = slice(None, None, -1 if n_jobs > 1 else 1)   # workers: largest window first (none idles on the last, longest refit)
         res = _run(_pooled_job, jobs[lpt], desc='refits', **run)[lpt]   # results back in refit order either way
