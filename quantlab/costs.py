@@ -430,9 +430,9 @@ def price_window(weights: pd.DataFrame, # date x symbol on the panel's calendar
 def held_pricing(weights, panel, cost_config: CostConfig, decisions, lag: int = 1, priced: CostResult | None = None) -> CostResult:
     "`apply_costs` of `weights` with the book held after `decisions[-1]`; `priced` (the same, computed earlier) is checked and returned."
     if priced is None: return apply_costs(weights, panel, cost_config, lag=lag, hold_after=decisions[-1])
-    if not isinstance(priced, CostResult) or not priced.costs.index.equals(weights.index):
+    if not isinstance(priced, CostResult) or not priced.costs.index.equals(weights.index) or not priced.by_name.index.equals(weights.columns):
         raise CostError("priced must be the CostResult of apply_costs(weights, panel, cost_config, lag=lag, hold_after=decisions[-1]) "
-                        "on the weights' own dates: pass that, or priced=None to compute it")
+                        "on the weights' own dates and names: pass that, or priced=None to compute it")
     return priced
 
 # %% ../nbs/11_costs.ipynb #aa7028a3

@@ -474,7 +474,8 @@ def walk_forward(X: pd.DataFrame,  # features on (date, symbol), numeric
                    desc='assets', **run)
     out = _assemble([r for job in res for r in job], X, y, cal, sched, specs, model, horizon, lag, seed, t0, max_bin)
     out.report.update(cv_every=int(cv_every), nthread=int(nthread), backend=backend, max_bin=int(max_bin), hist_cuts=hist_cuts)
-    out.report['worker_busy'] = round(out.report['fit_cpu_seconds'] / (n_jobs * out.report['seconds']), 3) if out.report['seconds'] else None   # fit CPU / (workers x wall)
+    local = backend == 'local' or address is None      # n_jobs is the number of workers (an existing cluster's size is its own)
+    out.report['worker_busy'] = round(out.report['fit_cpu_seconds'] / (n_jobs * out.report['seconds']), 3) if out.report['seconds'] and local else None   # fit CPU / (workers x wall)
     if y_train is not None:
         out.ic_train = daily_rank_ic(out.scores, y_train)
         out.report['target_lost'] = int((y.notna() & y_train.isna()).sum())   # labelled rows the training return leaves NaN
