@@ -110,7 +110,8 @@ def _panel_arrays(panel: pd.DataFrame, symbols=None, weights=None, optional=_OPT
 
 def _rate_arrays(panel: pd.DataFrame, inp: dict) -> dict:
     "`inp` with the panel's rate columns (`_OPTIONAL`: spread_bps, market_cap, vol_20, adv_20) added on its symbols, as `_panel_arrays` builds them."
-    return dict(inp, **{c: to_wide(panel, c).reindex(columns=inp['symbols']).to_numpy(dtype=float) for c in _OPTIONAL if c in panel.columns})
+    off = inp.get('offset', 0)   # `_live` inputs: only the rows from the first live one on
+    return dict(inp, **{c: to_wide(panel, c).iloc[off:].reindex(columns=inp['symbols']).to_numpy(dtype=float).copy(order='K') for c in _OPTIONAL if c in panel.columns})
 
 _TRADE_ARRAYS = ('ret_1d', 'close', 'W')   # what `_trades` reads; the rates read only `_OPTIONAL`
 
@@ -120,12 +121,43 @@ def _cost_inputs(weights: pd.DataFrame, panel: pd.DataFrame, rates: bool = True)
     close = {'close': to_wide(panel, 'close').reindex(columns=weights.columns).to_numpy(dtype=float)} if 'close' in panel.columns else {}
     return dict(inp, **close)
 
+def _live(inp: dict, hold_from: int | None) -> tuple[dict, int | None]:
+    """The trade inputs cut to the rows from the first one that holds a position (of those before `hold_from`) on, and `hold_from` on the cut.
+    Before that row the book holds, trades and earns nothing: every cost and PnL there is 0.0, so only the live rows are computed.
+    The cut keeps each array's memory layout (row sums stay bit-identical); the close of each name's last bar before the cut is kept as `close_seed`."""
+    W = inp['W']; n = len(W) if hold_from is None else hold_from
+    live = np.flatnonzero((W[:n] != 0).any(axis=1))
+    off = int(live[0]) if len(live) else 0
+    if off == 0: return inp, hold_from
+    out = dict(inp, offset=off, calendar=inp['dates'], dates=inp['dates'][off:], shape=(len(W) - off, W.shape[1]))
+    for k in _TRADE_ARRAYS:
+        if k in inp: out[k] = inp[k][off:].copy(order='K')
+    if 'close' in inp:
+        fin = np.isfinite(inp['close'][:off]); last = off - 1 - np.argmax(fin[::-1], axis=0)
+        out['close_seed'] = np.where(fin.any(axis=0), inp['close'][last, np.arange(W.shape[1])], np.nan)
+    return out, None if hold_from is None else hold_from - off
+
+def _pad_rows(x: np.ndarray, inp: dict) -> np.ndarray:
+    "A per-row result of `_live` inputs on the whole calendar: 0.0 on the rows before the cut."
+    off = inp.get('offset', 0)
+    return np.concatenate([np.zeros(off), x]) if off else x
+
+def _col_sums(a: np.ndarray, inp: dict) -> np.ndarray:
+    "Column sums of a `_live` array as the whole calendar sums them: numpy's pairwise sum of a column depends on its length, so the zero rows are put back (same layout)."
+    off = inp.get('offset', 0)
+    if not off: return a.sum(axis=0)
+    z = np.zeros((off + len(a), a.shape[1]), order='F' if a.flags.f_contiguous and not a.flags.c_contiguous else 'C')
+    z[off:] = a
+    return z.sum(axis=0)
+
 # %% ../nbs/11_costs.ipynb #d1dce2c3
-def _holding_returns(ret: np.ndarray, close: np.ndarray | None) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+def _holding_returns(ret: np.ndarray, close: np.ndarray | None,
+                     seed: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray, np.ndarray]: # seed: each name's last close before the first row (NaN = none)
     "Holding returns (date x symbol), the cells that booked a gap-spanning return and the no-bar days inside a name's life."
     if close is None: return ret, np.zeros(ret.shape, bool), np.zeros(ret.shape, bool)
     bar = np.isfinite(close)
-    last = pd.DataFrame(close).ffill().shift(1).to_numpy()        # close of the last earlier bar
+    if seed is None: last = pd.DataFrame(close).ffill().shift(1).to_numpy()        # close of the last earlier bar
+    else: last = pd.DataFrame(np.vstack([seed[None, :], close])).ffill().to_numpy()[:-1]   # the same, the bars before the first row included
     later = np.isfinite(pd.DataFrame(close[::-1]).ffill().to_numpy()[::-1])   # a bar on or after the day exists
     spanned = bar & ~np.isfinite(ret) & np.isfinite(last)
     gap = ~bar & np.isfinite(last) & later
@@ -325,12 +357,12 @@ def _notes(c: dict, cfg: CostConfig, fallback_bps: float, buckets) -> tuple:
 # %% ../nbs/11_costs.ipynb #1c7fe9d4
 def _trades(inp: dict, lag: int, hold_from: int | None) -> dict:
     "What does not depend on the cost settings, reduced as soon as it is known: |trades| T from the drifted book, short weights held, gross PnL sums, missing and bridged counts."
-    R, spanned, gap = _holding_returns(inp['ret_1d'], inp.get('close'))
+    R, spanned, gap = _holding_returns(inp['ret_1d'], inp.get('close'), inp.get('close_seed'))
     E, T = _book(inp['W'], R, lag, len(inp['W']) if hold_from is None else hold_from, inp['dates'])   # books after execution, trades from the drifted book
     held, contrib, miss = _contributions(E, R, lag); del E, R
     h = held != 0
     out = dict(missing=_missing_report(miss, held, inp['dates'], inp['symbols']), gaps_bridged='close' in inp,
-               gap_returns=int((h & spanned).sum()), gap_days=int((h & gap).sum()), gross_rows=contrib.sum(axis=1), gross_cols=contrib.sum(axis=0))
+               gap_returns=int((h & spanned).sum()), gap_days=int((h & gap).sum()), gross_rows=contrib.sum(axis=1), gross_cols=_col_sums(contrib, inp))
     del h, contrib, miss, spanned, gap
     np.abs(T, out=T); traded = T > 0                        # |T| in place: the trades' signs are not needed
     return dict(out, T=T, short=np.maximum(-held, 0.0), n_trades=int(traded.sum()), unbooked=int(traded[len(T) - lag:].sum()) if lag else 0)
@@ -338,7 +370,7 @@ def _trades(inp: dict, lag: int, hold_from: int | None) -> dict:
 def _apply(inp: dict, cfg: CostConfig, lag: int, fallback_bps: float, buckets, on_missing: str, hold_from: int | None=None,
            trades: dict | None=None, free_inputs: bool=False, memo: dict | None=None) -> CostResult:
     "Price the checked inputs: the compute behind `apply_costs`, `price_window` and `capacity_curve` (`trades`: `_trades` of the same inputs; `free_inputs`: drop the rate columns from `inp` once used; `memo`: the AUM-free parts, shared by calls differing only in `cfg.aum`)."
-    dates, symbols = inp['dates'], inp['symbols']
+    dates, symbols = inp.get('calendar', inp['dates']), inp['symbols']   # the whole calendar (`_live` inputs: the rows before the cut are 0.0)
     tr = _trades(inp, lag, hold_from) if trades is None else trades
     c = dict(lag=lag, **tr['missing'], gaps_bridged=tr['gaps_bridged'], gap_returns=tr['gap_returns'], gap_days=tr['gap_days'])
     if c['missing_name_days'] and on_missing == 'raise':
@@ -347,7 +379,7 @@ def _apply(inp: dict, cfg: CostConfig, lag: int, fallback_bps: float, buckets, o
     T = tr['T']
     rows, cols = {}, {}
     def book(k, b):   # one component at a time: its booked array is summed, then freed before the next is built
-        rows[k], cols[k] = b.sum(axis=1), b.sum(axis=0)
+        rows[k], cols[k] = _pad_rows(b.sum(axis=1), inp), _col_sums(b, inp)
     fixed = None if memo is None else memo.get('fixed')
     if fixed is None:   # what does not depend on the AUM: spread, fees, borrow (the cost model's coefficients, as `cost_model` returns them)
         sp = _spread_rates(inp, cfg, buckets, free=free_inputs or memo is not None)   # with a memo its columns are not read again
@@ -362,13 +394,13 @@ def _apply(inp: dict, cfg: CostConfig, lag: int, fallback_bps: float, buckets, o
     book('impact', _shift_rows(_trade_cost('impact', T, rt), lag)); del rt
     rows, cols = ({k: (d | fixed[n])[k] for k in COMPONENTS} for d, n in ((rows, 'rows'), (cols, 'cols')))
     breakdown = pd.DataFrame(rows, index=dates)
-    gross = pd.Series(tr['gross_rows'], index=dates, name='gross')
+    gross = pd.Series(_pad_rows(tr['gross_rows'], inp), index=dates, name='gross')
     costs = breakdown.sum(axis=1).rename('costs')
     by_name = pd.DataFrame({'gross': tr['gross_cols'], **cols}, index=symbols)
-    by_name = by_name.assign(costs=by_name[list(COMPONENTS)].sum(axis=1), traded=_shift_rows(T, lag).sum(axis=0))
+    by_name = by_name.assign(costs=by_name[list(COMPONENTS)].sum(axis=1), traded=_col_sums(_shift_rows(T, lag), inp))
     by_name.insert(6, 'net', by_name['gross'] - by_name['costs'])
     return CostResult(gross, costs, (gross - costs).rename('net'), by_name, breakdown, _notes(c, cfg, fallback_bps, buckets), c,
-                      traded_turnover=pd.Series(0.5 * T.sum(axis=1), index=dates, name='traded_turnover'))
+                      traded_turnover=pd.Series(_pad_rows(0.5 * T.sum(axis=1), inp), index=dates, name='traded_turnover'))
 
 # %% ../nbs/11_costs.ipynb #e96a1c67
 def _hold_from(weights: pd.DataFrame, hold_after) -> int | None:
@@ -389,7 +421,7 @@ def apply_costs(weights: pd.DataFrame, # date x symbol on the panel's calendar, 
     _check_lag(lag)
     if on_missing not in ('zero', 'raise'): raise CostError(f"on_missing = {on_missing!r}: use 'zero' or 'raise'")
     if not isinstance(cost_config, CostConfig): raise CostError(f"cost_config must be a quantlab.config.CostConfig, got {type(cost_config).__name__}")
-    inp, hold = _cost_inputs(weights, panel, rates=False), _hold_from(weights, hold_after)
+    inp, hold = _live(_cost_inputs(weights, panel, rates=False), _hold_from(weights, hold_after))   # only the rows from the first held book on
     trades = _trades(inp, lag, hold)                          # then the returns and closes go, and the rate columns come in
     inp = _rate_arrays(panel, {k: v for k, v in inp.items() if k not in _TRADE_ARRAYS})
     res = _apply(inp, cost_config, lag, float(cost_config.impact_fallback_bps if impact_fallback_bps is None else impact_fallback_bps),
@@ -449,7 +481,7 @@ def capacity_curve(weights: pd.DataFrame, # date x symbol on the panel's calenda
     _check_lag(lag)
     if not len(aums) or min(aums) <= 0: raise CostError(f"aums = {aums!r}: pass one or more positive dollar amounts")
     if (decisions is None) != (returns is None): raise CostError("pass both decisions and returns (the window, as in price_window) or neither")
-    inp, hold = _cost_inputs(weights, panel, rates=False), None if decisions is None else _hold_from(weights, decisions[-1])
+    inp, hold = _live(_cost_inputs(weights, panel, rates=False), None if decisions is None else _hold_from(weights, decisions[-1]))
     fb, rows, trades = float(cost_config.impact_fallback_bps if impact_fallback_bps is None else impact_fallback_bps), [], _trades(inp, lag, hold)
     inp = _rate_arrays(panel, {k: v for k, v in inp.items() if k not in _TRADE_ARRAYS})   # the returns and closes are done with
     memo = {}   # spread, fees and borrow do not depend on the AUM: booked once
