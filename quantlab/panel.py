@@ -4,7 +4,8 @@
 
 # %% ../nbs/02_panel.ipynb #c9313ddc
 from __future__ import annotations
-import logging, weakref
+import logging, os, weakref
+from concurrent.futures import ThreadPoolExecutor
 import numpy as np
 import pandas as pd
 from .config import PanelError, RunConfig
@@ -14,8 +15,8 @@ logger = logging.getLogger(__name__)
 
 # %% auto #0
 __all__ = ['logger', 'DERIVED', 'index_grid', 'long_grid', 'to_wide_codes', 'to_wide', 'to_long', 'build_panel', 'market_proxy',
-           'check_panel', 'check_market', 'tie_runs', 'argsort_rows', 'flat_positions', 'row_ranks', 'subset_ranks',
-           'rank_ic', 'panel_from_config']
+           'check_panel', 'check_market', 'tie_runs', 'argsort_rows', 'flat_positions', 'rank_threads', 'row_ranks',
+           'subset_ranks', 'rank_ic', 'panel_from_config']
 
 # %% ../nbs/02_panel.ipynb #c445e934
 _GRIDS: dict = {}   # id(index) -> (weak reference to the index, its levels and codes): an index is immutable, so they stay valid
@@ -410,25 +411,50 @@ def tie_runs(v):
     end = np.minimum.accumulate(np.where(last, pos, N - 1)[:, ::-1], axis=1)[:, ::-1]
     return start, end
 
-def argsort_rows(x: np.ndarray) -> np.ndarray:
+def argsort_rows(x: np.ndarray, posinf: bool | None = None) -> np.ndarray: # posinf: whether x (or the array x is a block of) holds +inf; None = look
     "Row-wise argsort, NaN last: NaN sorted as +inf (NumPy's SIMD argsort skips arrays holding NaN), unless x has +inf."
     nan = np.isnan(x)
-    if nan.any() and not np.isposinf(x).any(): return np.argsort(np.where(nan, np.inf, x), axis=1)
+    if nan.any() and not (np.isposinf(x).any() if posinf is None else posinf): return np.argsort(np.where(nan, np.inf, x), axis=1)
     return np.argsort(x, axis=1)
 
 def flat_positions(order: np.ndarray) -> np.ndarray:
     "Flat C-order positions of a row-wise `order` (`take_along_axis` / `put_along_axis` by one fancy index: several times faster)."
     return order + (np.arange(len(order)) * order.shape[1])[:, None]
 
+def rank_threads() -> int:
+    "Threads `row_ranks` splits a large array's rows over: QUANTLAB_THREADS, else OMP_NUM_THREADS (1 in quantlab's model workers and Dask's), else the cores (at most 4)."
+    v = os.environ.get('QUANTLAB_THREADS') or os.environ.get('OMP_NUM_THREADS')
+    try: n = int(v) if v else min(os.cpu_count() or 1, 4)
+    except ValueError: n = 1
+    return max(1, n)
+
+_THREADED_CELLS = 1 << 20   # below about a million cells one thread is as fast
+
+def _rank_rows(x, out, order_out, v_out, posinf):
+    "Average ranks of the rows of `x` written into `out` (and their sort into `order_out`, `v_out` when given): rows are independent."
+    order = argsort_rows(x, posinf); flat = flat_positions(order); v = x.ravel()[flat]       # NaN sorts last
+    runs = tie_runs(v); pos = np.arange(x.shape[1], dtype=float) if runs is None else (runs[0] + runs[1]) / 2   # no tie in these rows: (s + e) / 2 = position
+    out.ravel()[flat] = np.where(np.isnan(v), np.nan, pos + 1.0)
+    if order_out is not None: order_out[...] = order; v_out[...] = v
+
 def row_ranks(x: np.ndarray,        # 2-D float array (dates x names); NaN = missing
               return_sort: bool = False, # also return (order, sorted rows) for `subset_ranks`
+              threads: int | None = None, # row blocks ranked at once (NumPy's sort and gathers release the GIL); None = `rank_threads()`
              ):
     "Average ranks 1..n along each row (ties share their mean rank, NaN kept), as `DataFrame.rank(axis=1)`."
     x = np.asarray(x, float)
     if x.ndim != 2: raise PanelError(f"row_ranks needs a 2-D dates x names array, got shape {x.shape}")
-    order = argsort_rows(x); flat = flat_positions(order); v = x.ravel()[flat]       # NaN sorts last
-    runs = tie_runs(v); pos = np.arange(x.shape[1], dtype=float) if runs is None else (runs[0] + runs[1]) / 2
-    out = np.empty(x.shape); out.ravel()[flat] = np.where(np.isnan(v), np.nan, pos + 1.0)
+    out = np.empty(x.shape)
+    order, v = (np.empty(x.shape, np.intp), np.empty(x.shape)) if return_sort else (None, None)
+    k = min(rank_threads() if threads is None else int(threads), len(x)) if x.size >= _THREADED_CELLS else 1
+    posinf = bool(np.isposinf(x).any())                   # decided once for the whole array: every block sorts the same values
+    if k <= 1: _rank_rows(x, out, order, v, posinf)
+    else:
+        x = np.ascontiguousarray(x)                       # blocks of rows contiguous (a column-major x is copied once, as ravel() would)
+        cuts = np.linspace(0, len(x), k + 1).astype(int)
+        with ThreadPoolExecutor(k) as ex:
+            list(ex.map(lambda ab: _rank_rows(x[ab[0]:ab[1]], out[ab[0]:ab[1]], None if order is None else order[ab[0]:ab[1]],
+                                             None if v is None else v[ab[0]:ab[1]], posinf), zip(cuts[:-1], cuts[1:])))
     return (out, order, v) if return_sort else out
 
 def subset_ranks(order: np.ndarray, v: np.ndarray, # the sort `row_ranks(x, return_sort=True)` returned
