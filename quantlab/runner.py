@@ -8,6 +8,7 @@ import contextvars, faulthandler, hashlib, json, logging, logging.handlers, os, 
 from dataclasses import dataclass, field, fields
 from datetime import datetime, timezone
 from pathlib import Path
+from concurrent.futures import ThreadPoolExecutor
 import numpy as np
 import pandas as pd
 import yaml
@@ -16,7 +17,7 @@ from threadpoolctl import threadpool_limits
 from joblib import Parallel, delayed, parallel_config
 from .config import (RunConfig, RunnerError, AssertionSuiteError, QuantlabError, LeakageError, ModelError, config_hash,
                              save_config, load_config, with_overrides)
-from .panel import panel_from_config, check_panel, check_market, market_proxy, to_wide
+from .panel import panel_from_config, check_panel, check_market, market_proxy, to_wide, rank_threads
 from .features import compute_features, available_features
 from .models import walk_forward, residual_target, compare_cv_oos, worker_init
 from .leakage import scan_for_leaks, refuse_flagged, FeatureWhitelist, build_dataset
@@ -30,10 +31,11 @@ from .baselines import run_baselines, compare_to_baselines, oos_window, differen
 from .assertions import check_all, enforce
 
 # %% auto #0
-__all__ = ['RAW_COLUMNS', 'STAGES', 'logger', 'make_run_id', 'claim_run_dir', 'frame_hash', 'data_hash', 'package_versions',
-           'git_commit', 'build_manifest', 'atomic_write', 'write_manifest', 'read_manifest', 'RunFilter',
-           'JsonLineFormatter', 'enable_faulthandler', 'RunLog', 'read_log', 'BacktestResult', 'save_result',
-           'load_result', 'supplied_data', 'estimator_label', 'as_config', 'run_backtest', 'reproduce', 'run_sweep']
+__all__ = ['RAW_COLUMNS', 'STAGES', 'logger', 'CONCURRENT', 'make_run_id', 'claim_run_dir', 'frame_hash', 'data_hash',
+           'package_versions', 'git_commit', 'build_manifest', 'atomic_write', 'write_manifest', 'read_manifest',
+           'RunFilter', 'JsonLineFormatter', 'enable_faulthandler', 'RunLog', 'read_log', 'BacktestResult',
+           'save_result', 'load_result', 'supplied_data', 'estimator_label', 'as_config', 'run_backtest', 'reproduce',
+           'run_sweep']
 
 # %% ../nbs/16_runner.ipynb #7c9466d6
 RAW_COLUMNS = ('open', 'high', 'low', 'close', 'volume', 'market_cap', 'sector', 'book_to_market', 'spread_bps')
@@ -580,19 +582,45 @@ def as_config(config: RunConfig | dict | str | Path) -> RunConfig:
     if isinstance(config, (str, Path)): return load_config(config)
     raise RunnerError(f"config must be a RunConfig, a dict of sections or a YAML path, got {type(config).__name__}")
 
-def _run_stages(r: BacktestResult, ctx: dict, stages: tuple, progress: bool):
-    "Run `stages` in order with a progress bar, timing each; log and record the stage that fails."
-    bar = tqdm(stages, desc=r.manifest['run_id'][:24], disable=not progress, leave=False)
-    for name, fn in bar:
-        bar.set_postfix_str(name); t0 = time.perf_counter()
-        try: fn(r, ctx)
-        except Exception as e:
-            logger.exception("stage '%s' failed: %s", name, e)
-            r.manifest.update(status=f"failed in stage '{name}': {type(e).__name__}", ended=_now()); write_manifest(r.manifest, ctx['run_dir'])
-            raise
-        r.timings[name] = round(time.perf_counter() - t0, 3)
-        logger.info("stage '%s' done in %.2fs", name, r.timings[name])
-        if name == 'panel': r.manifest['data_hash'] = data_hash(r.panel, ctx['market'])
+CONCURRENT = frozenset({'diagnostics', 'baselines', 'assertions'})   # read the finished book and returns, not each other's output: side by side on threads
+
+def _groups(stages: tuple, concurrent: bool) -> list:
+    "`stages` as a list of groups run one after the other: a run of consecutive `CONCURRENT` stages is one group (when `concurrent`)."
+    out = []
+    for st in stages:
+        if concurrent and out and st[0] in CONCURRENT and out[-1][-1][0] in CONCURRENT: out[-1].append(st)
+        else: out.append([st])
+    return out
+
+def _timed(fn, r, ctx) -> float:
+    "Run one stage; its wall seconds."
+    t0 = time.perf_counter(); fn(r, ctx); return round(time.perf_counter() - t0, 3)
+
+def _failed(r, ctx, name, e):
+    "Log and record in the manifest that stage `name` failed with `e`."
+    logger.error("stage '%s' failed: %s", name, e, exc_info=e)
+    r.manifest.update(status=f"failed in stage '{name}': {type(e).__name__}", ended=_now()); write_manifest(r.manifest, ctx['run_dir'])
+
+def _run_stages(r: BacktestResult, ctx: dict, stages: tuple, progress: bool, concurrent: bool = False):
+    "Run `stages` in order with a progress bar, timing each (a group of `CONCURRENT` stages side by side on threads); log and record the stage that fails."
+    bar = tqdm(total=len(stages), desc=r.manifest['run_id'][:24], disable=not progress, leave=False)
+    for group in _groups(stages, concurrent):
+        bar.set_postfix_str(' + '.join(n for n, _ in group))
+        if len(group) == 1:
+            name, fn = group[0]
+            try: r.timings[name] = _timed(fn, r, ctx)
+            except Exception as e: _failed(r, ctx, name, e); raise
+        else:   # NumPy and pandas release the GIL in their loops: the stages share the cores; each thread runs in a copy of this context (the run's log tag)
+            with ThreadPoolExecutor(len(group)) as ex:
+                futs = [(name, ex.submit(contextvars.copy_context().run, _timed, fn, r, ctx)) for name, fn in group]
+            for name, f in futs:   # all have finished: the first failure in stage order is the run's
+                if f.exception() is not None: _failed(r, ctx, name, f.exception()); raise f.exception()
+            for name, f in futs: r.timings[name] = f.result()
+        for name, _ in group:
+            logger.info("stage '%s' done in %.2fs%s", name, r.timings[name], ' (alongside ' + ', '.join(n for n, _ in group if n != name) + ')' if len(group) > 1 else '')
+            if name == 'panel': r.manifest['data_hash'] = data_hash(r.panel, ctx['market'])
+        bar.update(len(group))
+    bar.close()
 
 def _now() -> str: return datetime.now(timezone.utc).isoformat(timespec='seconds')
 
@@ -607,6 +635,7 @@ def run_backtest(config: RunConfig | dict | str | Path, # the run's config (or a
                  log_queue=None,               # extra queue receiving every log record (a sweep-wide log)
                  stages: tuple | None = None,  # the pipeline as (name, fn(result, ctx)) pairs; None = STAGES
                  scores=None,                  # precomputed scores: long Series on (date, symbol) or a Parquet path; None = config.model.scores
+                 concurrent: bool | None = None, # run the `CONCURRENT` stages (diagnostics, baselines, assertions) side by side on threads; None = when `panel.rank_threads()` > 1
                 ) -> BacktestResult:
     "Run every stage of one backtest into a new run directory, logged and checked; returns the `BacktestResult`."
     cfg = as_config(config); started = datetime.now(timezone.utc)
@@ -621,7 +650,8 @@ def run_backtest(config: RunConfig | dict | str | Path, # the run's config (or a
         save_config(cfg, run_dir / 'config.yaml'); write_manifest(r.manifest, run_dir)
         logger.info("run %s: config %s, seed %d, n_jobs %d", run_id, r.manifest['config_hash'], cfg.runtime.seed, ctx['n_jobs'])
         logger.info("config: %s", json.dumps(cfg.to_dict(), sort_keys=True))
-        _run_stages(r, ctx, stages or STAGES, cfg.runtime.progress if progress is None else progress)
+        _run_stages(r, ctx, stages or STAGES, cfg.runtime.progress if progress is None else progress,
+                    rank_threads() > 1 if concurrent is None else bool(concurrent))
         r.manifest.update(feature_list=r.feature_list, ended=_now(), status='completed', output_hashes=r.hashes(),
                           verdict=r.verdict, assertions_passed=bool(r.assertions['passed'].fillna(True).all()))
         if save: save_result(r, run_dir, inputs=save_inputs)
