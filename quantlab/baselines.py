@@ -32,7 +32,8 @@ BASELINES = {  # name: (registered feature, sign, description)
 }
 
 def baseline_scores(panel: pd.DataFrame, # built panel (close, in_universe; book_to_market for value)
-                    names=None) -> tuple[pd.DataFrame, list]: # baseline names; None = every one the panel supports
+                    names=None, # baseline names; None = every one the panel supports
+                    dates=None) -> tuple[pd.DataFrame, list]: # only these dates' rows (the features see the whole panel); None = every row
     "Long frame (date, symbol) x baseline of scores (higher = long), and notes on skipped baselines."
     names = list(BASELINES) if names is None else list(names)
     unknown = [n for n in names if n not in BASELINES]
@@ -42,7 +43,7 @@ def baseline_scores(panel: pd.DataFrame, # built panel (close, in_universe; book
     notes = [f"baseline '{n}' skipped: the panel cannot compute feature '{BASELINES[n][0]}'" for n in skipped]
     keep = [n for n in names if n not in skipped]
     if not keep: raise BaselineError(f"no baseline can be computed from this panel ({notes})")
-    f = compute_features(panel, names=[BASELINES[n][0] for n in keep], transform='raw', winsorize=0.0)
+    f = compute_features(panel, names=[BASELINES[n][0] for n in keep], transform='raw', winsorize=0.0, dates=dates)
     return pd.DataFrame({n: BASELINES[n][1] * f[BASELINES[n][0]] for n in keep}, index=f.index), notes
 
 # %% ../nbs/14_baselines.ipynb #a9025949
@@ -74,9 +75,8 @@ def run_baselines(panel: pd.DataFrame, # built panel
                   inputs: BookInputs|None=None) -> BaselineRun: # `book_inputs(panel, cfg.neutralize, cfg.costs, cfg.model.target_horizon)`, e.g. the model's book's; None = built here once
     "Every baseline through the model's book and cost pipeline over the OOS window."
     if inputs is None: inputs = book_inputs(panel, cfg.neutralize, cfg.costs, cfg.model.target_horizon)   # panel-only: shared by the four books
-    sc, notes = baseline_scores(panel, names)
     dec, ret = oos_window(to_wide(panel, 'in_universe').index, cfg.cv.days if days is None else days, cfg.panel.lag)   # the panel's calendar (as every to_wide)
-    sc = sc[sc.index.get_level_values('date').isin(dec)]   # only the window's scores are traded: the rest of the long frame is freed here
+    sc, notes = baseline_scores(panel, names, dates=dec)   # only the window's scores are traded: only its rows are gathered
     out, tov, weights = {}, {}, {}
     for name in sc.columns:  # four books, one at a time; each one is vectorised over dates and names
         book = book_from_scores(sc[name].dropna().rename('score'), panel, cfg.neutralize, cfg.portfolio, cfg.turnover,

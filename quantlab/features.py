@@ -271,8 +271,9 @@ def compute_features(panel: pd.DataFrame, # long panel, index (date, symbol)
                      sector_neutral: bool = False, # demean within sector per date, after the transform
                      winsorize: float = 0.01, # per-date clip quantile (0 = off; not applied to ranks)
                      return_report: bool = False, # also return a dict report
-                     market: pd.Series | None = None): # daily market return; None = cap-weighted universe return
-    "Feature frame indexed like `panel`, one float column per feature, normalised per date."
+                     market: pd.Series | None = None, # daily market return; None = cap-weighted universe return
+                     dates=None): # only the rows of these dates (each computed on the whole panel, lookbacks included: the same numbers); None = every row
+    "Feature frame indexed like `panel` (or its rows on `dates`), one float column per feature, normalised per date."
     skipped = {}
     if names is None: names, skipped = available_features(panel, return_skipped=True)
     names = [names] if isinstance(names, str) else list(names)
@@ -280,13 +281,17 @@ def compute_features(panel: pd.DataFrame, # long panel, index (date, symbol)
     W = WideInputs(panel, market)
     uni = W['in_universe'].fillna(False).astype(bool) if 'in_universe' in panel.columns else None
     cols = list(dict.fromkeys(names)); ref = None
-    X = np.empty((len(cols), len(panel)))            # one block, feature after feature: the frame wraps it without a copy
+    index = panel.index
+    if dates is not None:                            # the wide features are computed in full; only these rows are gathered
+        cal, _, di, _ = long_grid(index); keep = np.isin(di, cal.get_indexer(pd.DatetimeIndex(dates)))
+        index, panel = index[keep], (panel[keep] if sector_neutral or return_report else panel)
+    X = np.empty((len(cols), len(index)))            # one block, feature after feature: the frame wraps it without a copy
     for j, n in enumerate(cols):
         raw = check_feature_output(n, FEATURES[n].fn(W), W).replace([np.inf, -np.inf], np.nan)
-        if ref is None: ref = (raw.index, raw.columns); pos = long_positions(panel.index, *ref)
+        if ref is None: ref = (raw.index, raw.columns); pos = long_positions(index, *ref)
         X[j] = gather_wide(cross_section(raw, transform, winsorize, uni).reindex(index=ref[0], columns=ref[1]), pos)
         del raw
-    out = pd.DataFrame(X.T, index=panel.index, columns=cols, copy=False) if cols else pd.DataFrame({}, index=panel.index, dtype=float)
+    out = pd.DataFrame(X.T, index=index, columns=cols, copy=False) if cols else pd.DataFrame({}, index=index, dtype=float)
     if sector_neutral: out = demean_within(out, panel.index.get_level_values('date'), panel['sector'])
     if not return_report: return out
     return out, _report(out, panel, names, skipped, transform, sector_neutral, winsorize, uni is not None)
