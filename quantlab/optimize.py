@@ -434,6 +434,10 @@ def optimize_book(neutral: pd.DataFrame,   # date x symbol neutralised scores on
     p = portfolio
     if p.method not in ('optimize', 'aim'): raise PortfolioError(f"optimize_book builds method 'optimize' or 'aim', got {p.method!r}")
     if inputs is not None: inputs.check(panel, neutralize, costs, horizon)
+    return _optimize(neutral, universe, panel, p, neutralize, costs, lag, horizon, inputs)
+
+def _optimize(neutral, universe, panel, p: PortfolioConfig, neutralize, costs, lag, horizon, inputs) -> OptimizeResult:
+    "`optimize_book` after its checks (`book_from_scores` has checked `inputs` against the panel already: the fingerprint is not recomputed)."
     inp = _inputs(neutral, universe, panel, p, neutralize, costs, lag, horizon, inputs)
     D, N, K = len(inp['dates']), len(inp['ever']), len(inp['risk'].factors)
     bn, sn = True, 'sector' in neutralize.exposures
