@@ -7,10 +7,12 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 from typing import Callable
+from concurrent.futures import ThreadPoolExecutor
+from contextlib import nullcontext
 import numpy as np
 import pandas as pd
 from .config import FeatureError
-from .panel import to_wide, market_proxy, long_grid, row_ranks
+from .panel import to_wide, market_proxy, long_grid, row_ranks, rank_threads
 
 # %% auto #0
 __all__ = ['FEATURE_KINDS', 'FEATURES', 'WideInputs', 'Feature', 'register_feature', 'mom_12_1', 'reversal_5', 'downside_vol_60',
@@ -286,11 +288,17 @@ def compute_features(panel: pd.DataFrame, # long panel, index (date, symbol)
         cal, _, di, _ = long_grid(index); keep = np.isin(di, cal.get_indexer(pd.DatetimeIndex(dates)))
         index, panel = index[keep], (panel[keep] if sector_neutral or return_report else panel)
     X = np.empty((len(cols), len(index)))            # one block, feature after feature: the frame wraps it without a copy
-    for j, n in enumerate(cols):
-        raw = check_feature_output(n, FEATURES[n].fn(W), W).replace([np.inf, -np.inf], np.nan)
-        if ref is None: ref = (raw.index, raw.columns); pos = long_positions(index, *ref)
-        X[j] = gather_wide(cross_section(raw, transform, winsorize, uni).reindex(index=ref[0], columns=ref[1]), pos)
-        del raw
+    def post(j, raw): X[j] = gather_wide(cross_section(raw, transform, winsorize, uni).reindex(index=ref[0], columns=ref[1]), pos)
+    with ThreadPoolExecutor(1) if rank_threads() > 1 and len(cols) > 1 else nullcontext() as ex:   # feature j's cross-section beside feature j+1's computation
+        pending = None
+        for j, n in enumerate(cols):
+            raw = check_feature_output(n, FEATURES[n].fn(W), W).replace([np.inf, -np.inf], np.nan)   # feature functions run here, one at a time
+            if ref is None: ref = (raw.index, raw.columns); pos = long_positions(index, *ref)
+            if pending is not None: pending.result()
+            if ex is None: post(j, raw)
+            else: pending = ex.submit(post, j, raw)
+            del raw
+        if pending is not None: pending.result()
     out = pd.DataFrame(X.T, index=index, columns=cols, copy=False) if cols else pd.DataFrame({}, index=index, dtype=float)
     if sector_neutral: out = demean_within(out, panel.index.get_level_values('date'), panel['sector'])
     if not return_report: return out
