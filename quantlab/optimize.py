@@ -6,6 +6,7 @@
 from __future__ import annotations
 import logging, time
 from dataclasses import dataclass, field, replace
+from concurrent.futures import ThreadPoolExecutor
 import numpy as np
 import pandas as pd
 from .config import PortfolioConfig, NeutralizeConfig, CostConfig, PortfolioError
@@ -345,15 +346,17 @@ def book_inputs(panel: pd.DataFrame,                          # built panel (see
     if start is not None and not start <= universe.index[-1]:
         raise PortfolioError(f"book_inputs: dates must hold a date on or before the panel's last date {universe.index[-1].date()}, got "
                              f"{'none' if start is pd.NaT else start.date()}: pass the dates the books score, or dates=None")
-    expo = exposures_from_panel(panel, tuple(dict.fromkeys(('beta', 'sector') + tuple(neutralize.exposures))))
-    book_design = exposure_design(universe, expo, start=start)   # a book holds its last decision after it: designs to the panel's end
-    wts = np.sqrt(to_wide(panel, 'market_cap')) if neutralize.exposures and neutralize.neutralize_weights == 'sqrt_cap' else None
-    sub = {k: expo[k] for k in neutralize.exposures}
-    design = exposure_design(universe, sub, wts, base=book_design if tuple(sub) == tuple(expo) else None, start=start) if sub else None
-    s = book_design.start                                        # the books read these on scored dates (and a held book's), all from `start` on
-    tail = (lambda f: f.iloc[s:].copy()) if s else (lambda f: f)   # a copy: the full frames are freed
-    wide = {c: tail(to_wide(panel, c)) for c in ('vol_20', 'adv_20', f'fwd_ret_{horizon}') if c in panel.columns}
-    cm = cost_model(panel, costs); cm = replace(cm, linear=tail(cm.linear), impact=tail(cm.impact))
+    with ThreadPoolExecutor(1) as ex:   # the cost coefficients (panel-only) beside the exposures and designs
+        cm_full = ex.submit(cost_model, panel, costs)
+        expo = exposures_from_panel(panel, tuple(dict.fromkeys(('beta', 'sector') + tuple(neutralize.exposures))))
+        book_design = exposure_design(universe, expo, start=start)   # a book holds its last decision after it: designs to the panel's end
+        wts = np.sqrt(to_wide(panel, 'market_cap')) if neutralize.exposures and neutralize.neutralize_weights == 'sqrt_cap' else None
+        sub = {k: expo[k] for k in neutralize.exposures}
+        design = exposure_design(universe, sub, wts, base=book_design if tuple(sub) == tuple(expo) else None, start=start) if sub else None
+        s = book_design.start                                        # the books read these on scored dates (and a held book's), all from `start` on
+        tail = (lambda f: f.iloc[s:].copy()) if s else (lambda f: f)   # a copy: the full frames are freed
+        wide = {c: tail(to_wide(panel, c)) for c in ('vol_20', 'adv_20', f'fwd_ret_{horizon}') if c in panel.columns}
+        cm = cm_full.result(); cm = replace(cm, linear=tail(cm.linear), impact=tail(cm.impact)); del cm_full
     return BookInputs(_fingerprint(panel), neutralize, costs, horizon, universe, expo, book_design, design, wts,
                       cm, wide, _risk_panel(panel, max(0, s - _RISK_LOOKBACK)),
                       start=None if start is None else universe.index[book_design.start])
