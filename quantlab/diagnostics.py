@@ -387,9 +387,9 @@ def decay_check(curves: pd.DataFrame,   # output of `decay_curves`
     return out
 
 # %% ../nbs/13_diagnostics.ipynb #3c2a9571
-def _leg_spread(char_prev: pd.DataFrame, ret: np.ndarray, frac: float) -> np.ndarray:
-    "Equal-weighted return of names in the top `frac` of yesterday's characteristic minus the bottom `frac`."
-    x = char_prev.to_numpy(float)
+def _leg_spread(char_prev, ret: np.ndarray, frac: float) -> np.ndarray:
+    "Equal-weighted return of names in the top `frac` of yesterday's characteristic (wide frame or array) minus the bottom `frac`."
+    x = np.asarray(char_prev, float)
     with np.errstate(invalid='ignore'): pct = np.asfortranarray(row_ranks(x) / (~np.isnan(x)).sum(1, keepdims=True))   # = rank(axis=1, pct=True), column-major as its values
     return _ls_spread(pct > 1 - frac, pct <= frac, ret)
 
@@ -400,29 +400,44 @@ def _cap_weighted_ret(cap_prev: np.ndarray, ret: np.ndarray) -> np.ndarray:
         return np.where(ok, cap_prev * ret, 0).sum(1) / np.where(ok, cap_prev, 0).sum(1)
 
 # %% ../nbs/13_diagnostics.ipynb #c7cd3299
+def _span_start(index: pd.Index, dates) -> int:
+    "First row of `index` on one of `dates` (0 if `dates` is None or none is in it), kept 2 rows before the end: a one-row slice of a column-major array is also row-major, and its row sums would be pairwise."
+    if dates is None: return 0
+    at = index.get_indexer(pd.Index(dates).unique()); at = at[at >= 0]
+    return 0 if not len(at) else max(0, min(int(at.min()), len(index) - 2))
+
 def factor_returns(panel: pd.DataFrame,   # panel with close, market_cap, sector (+ in_universe, ret_1d, book_to_market)
                    frac: float = 0.3,     # share of the universe in each leg of the long/short factors
                    sectors: bool = True,  # add `SEC_<name>` sector-minus-market returns
+                   dates=None,            # only these dates are needed: rows before the first of them are left NaN
                   ) -> pd.DataFrame:      # date x factor daily returns, NaN where a factor cannot be formed
     "Daily MKT, SMB, HML, MOM (12-1), LOWVOL and sector factor returns, sorted on information at t-1 (equal-weighted, no SMB, without caps)."
     if not 0 < frac <= 0.5: raise DiagnosticsError(f"frac must be in (0, 0.5], got {frac}")
     close = _wide(panel, 'close').astype(float)
     ret = (_wide(panel, 'ret_1d') if 'ret_1d' in panel.columns else close / close.shift(1) - 1).astype(float)
-    uni = _wide(panel, 'in_universe').fillna(False).astype(bool) if 'in_universe' in panel.columns else close.notna()
-    prev = lambda x: x.where(uni).shift(1)                                      # known at t-1, universe names only
-    cap, r = prev(_wide(panel, 'market_cap').astype(float)), ret.to_numpy()
-    if cap.notna().any().any(): out = {'MKT': _cap_weighted_ret(cap.to_numpy(), r), 'SMB': -_leg_spread(cap, r, frac)}
+    uni = (_wide(panel, 'in_universe').fillna(False).astype(bool) if 'in_universe' in panel.columns else close.notna()).to_numpy()
+    T, lo = len(close), _span_start(close.index, dates)        # every factor is a row operation: rows lo.. only (the same layout, >= 2 rows)
+    a = max(lo - 1, 0)
+    def prev(x):                                               # known at t-1, universe names only: x.where(uni).shift(1) on rows lo..
+        x = np.asarray(x, float); out = np.full((T - lo, x.shape[1]), np.nan, order='F')
+        out[a + 1 - lo:] = np.where(uni[a:T - 1], x[a:T - 1], np.nan); return out
+    mcap, r = _wide(panel, 'market_cap').astype(float).to_numpy(), ret.to_numpy()[lo:]
+    cv = close.to_numpy()
+    if (uni[:-1] & ~np.isnan(mcap[:-1])).any():                # a cap known at t-1 on some date
+        cap = prev(mcap); out = {'MKT': _cap_weighted_ret(cap, r), 'SMB': -_leg_spread(cap, r, frac)}
     else:   # no market caps (the real sample): equal weights, and no size factor rather than a column of NaN
-        cap = prev(close.notna().astype(float).where(close.notna()))
-        out = {'MKT': _cap_weighted_ret(cap.to_numpy(), r)}
-    if 'book_to_market' in panel.columns: out['HML'] = _leg_spread(prev(_wide(panel, 'book_to_market').astype(float)), r, frac)
-    out['MOM'] = _leg_spread(prev(close.shift(21) / close.shift(252) - 1), r, frac)
-    out['LOWVOL'] = -_leg_spread(prev(ret.rolling(60, min_periods=40).std()), r, frac)
+        cap = prev(np.where(np.isnan(cv), np.nan, 1.0))
+        out = {'MKT': _cap_weighted_ret(cap, r)}
+    if 'book_to_market' in panel.columns: out['HML'] = _leg_spread(prev(_wide(panel, 'book_to_market').astype(float).to_numpy()), r, frac)
+    out['MOM'] = _leg_spread(prev(close.shift(21).to_numpy() / close.shift(252).to_numpy() - 1), r, frac)
+    out['LOWVOL'] = -_leg_spread(prev(ret.rolling(60, min_periods=40).std()), r, frac)   # the rolling std from the first row: it depends on its start
     if sectors:
         codes, present = _label_codes(panel, 'sector', shift=1)       # yesterday's sector, as integer codes
         for k, s in present:
-            out[f'SEC_{s}'] = _cap_weighted_ret(cap.where(pd.DataFrame(codes == k, cap.index, cap.columns)).to_numpy(), r) - out['MKT']
-    return pd.DataFrame(out, index=close.index).rename_axis(columns='factor')
+            out[f'SEC_{s}'] = _cap_weighted_ret(np.asfortranarray(np.where(codes[lo:] == k, cap, np.nan)), r) - out['MKT']   # column-major, as cap
+    full = lambda v: v if lo == 0 else np.concatenate([np.full(lo, np.nan), v])
+    return pd.DataFrame({k: full(v) for k, v in out.items()}, index=close.index).rename_axis(columns='factor')
+
 
 # %% ../nbs/13_diagnostics.ipynb #b3378749
 STYLE_FACTORS = ('MKT', 'SMB', 'HML', 'MOM', 'LOWVOL')
@@ -483,7 +498,9 @@ def backtest_diagnostics(scores,                    # long OOS score Series (dat
                holding=curves.xs(0, level='skip')[['mean', 'lo', 'hi']])
     n = int(returns.notna().sum()); win = tuple(w for w in windows if w < n)
     if win:
-        dash = exposure_dashboard(returns, factor_returns(panel), windows=win)
+        fac = factor_returns(panel, sectors=False, dates=returns.index)   # the style factors on the return dates: all the regressions use
+        if not fac.notna().any().all(): fac = factor_returns(panel, sectors=False)   # a factor without data there: whether it has any at all
+        dash = exposure_dashboard(returns, fac, windows=win)
         out.update(rolling_betas=dash['betas'][win[0]].drop(columns='const', errors='ignore'), exposure_summary=dash['summary'])
     notes['exposures'] = f"{n} return days: rolling windows used {list(win)} of {list(windows)}" + (
         f"; factors without data (left out): {dash['notes']['factors_without_data']}" if win and dash['notes']['factors_without_data'] else '')
