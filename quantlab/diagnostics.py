@@ -266,6 +266,18 @@ def _ic_summary(ic: pd.DataFrame, spread: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame(rows).T.rename_axis('horizon')
 
 # %% ../nbs/13_diagnostics.ipynb #3c7dc7a1
+def _score_span(ok: np.ndarray) -> slice:
+    "Rows from the first to the last with a score (at least 2 rows when there are: one row of a column-major array is also row-major, and numpy would sum it pairwise)."
+    live = np.flatnonzero(ok.any(1)); T = len(ok)
+    lo, hi = int(live[0]), int(live[-1]) + 1
+    if hi - lo < 2: hi = min(T, lo + 2); lo = max(0, hi - 2)
+    return slice(lo, hi)
+
+def _unspan(a: np.ndarray, sl: slice, T: int) -> np.ndarray:
+    "Rows `sl` of a `T`-row array (C order) holding `a`, NaN elsewhere."
+    if sl.start == 0 and sl.stop == T: return a
+    out = np.full((T,) + a.shape[1:], np.nan); out[sl] = a; return out
+
 def factor_tear(factor,                    # long `score` Series (date, symbol) or wide `date x symbol` frame
                 panel: pd.DataFrame,       # panel with `fwd_ret_{h}` for every h in `horizons` (and `sector` if by_sector)
                 horizons=(1, 5, 10),       # forward-return horizons (days)
@@ -277,36 +289,40 @@ def factor_tear(factor,                    # long `score` Series (date, symbol) 
     "Alphalens-style tear on wide frames: IC, quantile returns, spread, rank autocorrelation, quantile turnover."
     f = _as_wide(factor, panel)
     if universe and 'in_universe' in panel.columns: f = f.where(_wide(panel, 'in_universe').fillna(False).astype(bool))
-    x = f.to_numpy(float); okf = np.isfinite(x); n_scores = int(okf.sum())
+    xw = f.to_numpy(float); okw = np.isfinite(xw); n_scores = int(okw.sum())
     if n_scores == 0: raise DiagnosticsError("the factor has no finite value on the panel's (universe) rows")
     if not isinstance(quantiles, (int, np.integer)) or quantiles < 2: raise DiagnosticsError(f"quantiles must be an integer >= 2, got {quantiles!r}")
+    sl = _score_span(okw); x, okf = xw[sl], okw[sl]            # every date is a row operation (the row before the first has no score):
+    Tw = len(xw); spread_rows = lambda a: _unspan(a, sl, Tw)   # the rows with scores only, the same layouts, then NaN rows around them
     fr, order, v = _row_sort(x, okf)                           # one sort of the scores serves ranks, buckets and every horizon's IC
     k, tied = _sorted_buckets(v, order + (np.arange(len(x), dtype=np.int64) * x.shape[1])[:, None], okf.sum(1), quantiles)
-    q = pd.DataFrame(np.where(k > 0, k, np.nan), index=f.index, columns=f.columns); q.attrs['tied_edge_dates'] = tied   # buckets from the sort
-    okq = np.isfinite(q.to_numpy(float))                      # = okf, in the frame's layout (the demeaning row sums follow it)
+    kw = np.zeros((Tw, x.shape[1]), k.dtype); kw[sl] = k
+    q = pd.DataFrame(np.where(kw > 0, kw, np.nan), index=f.index, columns=f.columns); q.attrs['tied_edge_dates'] = tied   # buckets from the sort
+    okq = np.isfinite(q.to_numpy(float))[sl]                  # = okf, in the frame's layout (the demeaning row sums follow it)
     okc = k > 0; keys_f = _quantile_keys(k, quantiles, okc)   # C-order mask of the scores, (date, bucket) keys and member counts
     _, _, di, si = index_grid(panel.index); cells = np.asarray(di, np.int64) * x.shape[1] + si   # each panel row's cell, date-major
+    inrows = (cells >= sl.start * x.shape[1]) & (cells < sl.stop * x.shape[1]); cells = cells[inrows] - sl.start * x.shape[1]
     A_f = None; ic, qd, missing, cols = {}, {}, {}, pd.Index(range(1, quantiles + 1), name='quantile')
     for h in horizons:
-        r = _wide(panel, f'fwd_ret_{h}').to_numpy(float); fin = np.isfinite(r)
+        r = _wide(panel, f'fwd_ret_{h}').to_numpy(float)[sl]; fin = np.isfinite(r)
         gap = okf & ~fin; full = not gap.any(); missing[h] = int((gap & np.isnan(r)).sum()) if not full else 0
         m = okq & fin                                          # the pairs
         mc, col = (okc if full else np.ascontiguousarray(m)), panel[f'fwd_ret_{h}'].to_numpy()
-        if col.dtype.kind in 'fiu': rc = np.full(r.size, np.nan); rc[cells] = col; rc = rc.reshape(r.shape)   # C order in one pass
+        if col.dtype.kind in 'fiu': rc = np.full(r.size, np.nan); rc[cells] = col[inrows]; rc = rc.reshape(r.shape)   # C order in one pass
         else: rc = np.ascontiguousarray(r)
         if not full: A = _centred(subset_ranks(order, v, m), m); saa = np.einsum('ij,ij->i', A, A)   # re-ranked on the names with a return
         else:
             if A_f is None: A_f = _centred(fr, okc); saa_f = np.einsum('ij,ij->i', A_f, A_f)
             A, saa = A_f, saa_f
-        ic[h] = pd.Series(_ic_centred(A, saa, rc, mc), index=f.index, name='ic')
-        qd[h] = pd.DataFrame(_quantile_means(r, quantiles, demeaned, m, keys_f if full else _quantile_keys(k, quantiles, mc), rc[mc]),
+        ic[h] = pd.Series(spread_rows(_ic_centred(A, saa, rc, mc)), index=f.index, name='ic')
+        qd[h] = pd.DataFrame(spread_rows(_quantile_means(r, quantiles, demeaned, m, keys_f if full else _quantile_keys(k, quantiles, mc), rc[mc])),
                              index=f.index, columns=cols)
     ic = pd.DataFrame(ic).rename_axis(columns='horizon')
     spread = pd.DataFrame({h: d[quantiles] - d[1] for h, d in qd.items()}).rename_axis(columns='horizon')
     out = dict(ic=ic, quantile_returns=pd.DataFrame({h: d.mean() for h, d in qd.items()}).rename_axis(columns='horizon'),
                quantile_returns_se=pd.DataFrame({h: d.std() / np.sqrt(d.count()) for h, d in qd.items()}).rename_axis(columns='horizon'),
-               quantile_returns_by_date=qd, spread=spread, autocorr=rank_autocorr(f, ranks=fr),
-               turnover=pd.DataFrame(_turnover(k, quantiles, keys_f[1].reshape(len(k), quantiles)), index=f.index, columns=cols),
+               quantile_returns_by_date=qd, spread=spread, autocorr=pd.Series(spread_rows(rank_autocorr(f.iloc[sl], ranks=fr).to_numpy()), index=f.index, name='autocorr'),
+               turnover=pd.DataFrame(spread_rows(_turnover(k, quantiles, keys_f[1].reshape(len(k), quantiles))), index=f.index, columns=cols),
                quantile=q, summary=_ic_summary(ic, spread))
     out['factor_summary'] = pd.Series({'autocorr_mean': out['autocorr'].mean(), 'turnover_top': out['turnover'][quantiles].mean(),
                                        'turnover_bottom': out['turnover'][1].mean()})
