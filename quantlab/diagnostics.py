@@ -368,16 +368,21 @@ def decay_curves(factor,                       # long score Series or wide `date
     "Mean top-minus-bottom return by skip and holding period, with HAC standard errors and 95% bands."
     f = _as_wide(factor, panel)
     if universe and 'in_universe' in panel.columns: f = f.where(_wide(panel, 'in_universe').fillna(False).astype(bool))
-    q = quantize(f, quantiles).to_numpy(); top, bottom = q == quantiles, q == 1
+    ok = np.isfinite(f.to_numpy(float)); sc = np.flatnonzero(ok.any(1))   # buckets are a row operation: the dates with a score only
+    sc0 = int(sc[0]) if len(sc) else 0; sc1 = int(sc[-1]) + 1 if len(sc) else len(f)
+    q = quantize(f.iloc[sc0:sc1], quantiles).to_numpy(); top, bottom = q == quantiles, q == 1
     close, rows = _wide(panel, 'close').astype(float).to_numpy(), []
     live = np.flatnonzero(top.any(1) | bottom.any(1))      # dates with a book; every other date's spread is 0/0 = NaN
-    top, bottom = np.asfortranarray(top[live]), np.asfortranarray(bottom[live])   # column-major like a frame's values: the same row sums, bit for bit
+    top, bottom, live = top[live], bottom[live], live + sc0
+    T = len(close); b0 = int(live.min()) + lag + min(skips) if len(live) else 0   # the rows of the forward returns any skip reads
+    b0 = min(max(b0, 0), T); b1 = min(T, int(live.max()) + lag + max(skips) + 1) if len(live) else T
+    top, bottom = np.asfortranarray(top), np.asfortranarray(bottom)   # column-major like a frame's values: the same row sums, bit for bit
     for H in holds:
-        base = _fwd_close(close, 0, H)
+        base = _fwd_close(close[b0:min(T, b1 + H)], 0, H)   # rows b0..b1 of `_fwd_close(close, 0, H)`: the same quotients
         for k in skips:
-            s = lag + k; at = live + s; r = np.full((len(live), base.shape[1]), np.nan, order='F'); inside = at < len(base)
-            r[inside] = base[at[inside]]                     # the row-t return of the skip, on the live rows only
-            ls = np.full(len(base), np.nan); ls[live] = _ls_spread(top, bottom, r); m, se = _hac_mean(pd.Series(ls), H)
+            s = lag + k; at = live + s; r = np.full((len(live), close.shape[1]), np.nan, order='F'); inside = at < T
+            r[inside] = base[at[inside] - b0]                # the row-t return of the skip, on the live rows only
+            ls = np.full(T, np.nan); ls[live] = _ls_spread(top, bottom, r); m, se = _hac_mean(pd.Series(ls), H)
             rows.append(dict(hold=H, skip=k, mean=m, se=se, n_dates=int(np.isfinite(ls).sum())))
     out = pd.DataFrame(rows).set_index(['hold', 'skip'])
     return out.assign(t=out['mean'] / out['se'], lo=out['mean'] - 1.96 * out['se'], hi=out['mean'] + 1.96 * out['se'],
