@@ -491,12 +491,15 @@ def holdings_exposures(weights: pd.DataFrame,        # wide `date x symbol` weig
                        beta_col: str = 'beta_252',   # per-name beta column of the panel
                       ) -> dict:                     # exposures (date x [beta, net, gross, sector...]) and summary
     "Holdings-based beta, net/gross and per-sector net exposure of a book over time, with 5%-95% bands."
-    w = _as_wide(weights, panel).fillna(0.0)
-    beta, (codes, present) = _wide(panel, beta_col).astype(float), _label_codes(panel, 'sector')
-    held_no_beta = int(((w != 0) & beta.isna()).sum().sum())
+    wa = _as_wide(weights, panel).fillna(0.0); nz = (wa.to_numpy() != 0).any(1)
+    sl = _score_span(nz[:, None]) if nz.any() else slice(0, len(wa))   # a date holding nothing sums to +0.0 (numpy adds onto +0.0): the
+    w = wa.iloc[sl]                                                    # dates from the first to the last held one only (>= 2 rows)
+    beta, (codes, present) = _wide(panel, beta_col).astype(float).iloc[sl], _label_codes(panel, 'sector')
+    held_no_beta = int(((w != 0) & beta.isna()).sum().sum()); codes = codes[sl]
     out = {'beta': (w * beta.fillna(0.0)).sum(axis=1), 'net': w.sum(axis=1), 'gross': w.abs().sum(axis=1)}
     for k, s in present: out[f'SEC_{s}'] = w.where(pd.DataFrame(codes == k, w.index, w.columns), 0.0).sum(axis=1)   # a frame mask: the row sums keep their bits
-    ex = pd.DataFrame(out).rename_axis(columns='exposure')
+    def _cal(v): full = np.zeros(len(wa)); full[sl] = v.to_numpy(); return pd.Series(full, index=wa.index)
+    ex = pd.DataFrame({k: _cal(v) for k, v in out.items()}).rename_axis(columns='exposure')
     summary = pd.DataFrame({'mean': ex.mean(), 'std': ex.std(), 'p05': ex.quantile(.05), 'p95': ex.quantile(.95)})
     return dict(exposures=ex, summary=summary, notes=dict(held_without_beta=held_no_beta))
 
