@@ -266,6 +266,18 @@ def _ic_summary(ic: pd.DataFrame, spread: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame(rows).T.rename_axis('horizon')
 
 # %% ../nbs/13_diagnostics.ipynb #3c7dc7a1
+def _score_span(ok: np.ndarray) -> slice:
+    "Rows from the first to the last with a score (at least 2 rows when there are: one row of a column-major array is also row-major, and numpy would sum it pairwise)."
+    live = np.flatnonzero(ok.any(1)); T = len(ok)
+    lo, hi = int(live[0]), int(live[-1]) + 1
+    if hi - lo < 2: hi = min(T, lo + 2); lo = max(0, hi - 2)
+    return slice(lo, hi)
+
+def _unspan(a: np.ndarray, sl: slice, T: int) -> np.ndarray:
+    "Rows `sl` of a `T`-row array (C order) holding `a`, NaN elsewhere."
+    if sl.start == 0 and sl.stop == T: return a
+    out = np.full((T,) + a.shape[1:], np.nan); out[sl] = a; return out
+
 def factor_tear(factor,                    # long `score` Series (date, symbol) or wide `date x symbol` frame
                 panel: pd.DataFrame,       # panel with `fwd_ret_{h}` for every h in `horizons` (and `sector` if by_sector)
                 horizons=(1, 5, 10),       # forward-return horizons (days)
@@ -277,36 +289,40 @@ def factor_tear(factor,                    # long `score` Series (date, symbol) 
     "Alphalens-style tear on wide frames: IC, quantile returns, spread, rank autocorrelation, quantile turnover."
     f = _as_wide(factor, panel)
     if universe and 'in_universe' in panel.columns: f = f.where(_wide(panel, 'in_universe').fillna(False).astype(bool))
-    x = f.to_numpy(float); okf = np.isfinite(x); n_scores = int(okf.sum())
+    xw = f.to_numpy(float); okw = np.isfinite(xw); n_scores = int(okw.sum())
     if n_scores == 0: raise DiagnosticsError("the factor has no finite value on the panel's (universe) rows")
     if not isinstance(quantiles, (int, np.integer)) or quantiles < 2: raise DiagnosticsError(f"quantiles must be an integer >= 2, got {quantiles!r}")
+    sl = _score_span(okw); x, okf = xw[sl], okw[sl]            # every date is a row operation (the row before the first has no score):
+    Tw = len(xw); spread_rows = lambda a: _unspan(a, sl, Tw)   # the rows with scores only, the same layouts, then NaN rows around them
     fr, order, v = _row_sort(x, okf)                           # one sort of the scores serves ranks, buckets and every horizon's IC
     k, tied = _sorted_buckets(v, order + (np.arange(len(x), dtype=np.int64) * x.shape[1])[:, None], okf.sum(1), quantiles)
-    q = pd.DataFrame(np.where(k > 0, k, np.nan), index=f.index, columns=f.columns); q.attrs['tied_edge_dates'] = tied   # buckets from the sort
-    okq = np.isfinite(q.to_numpy(float))                      # = okf, in the frame's layout (the demeaning row sums follow it)
+    kw = np.zeros((Tw, x.shape[1]), k.dtype); kw[sl] = k
+    q = pd.DataFrame(np.where(kw > 0, kw, np.nan), index=f.index, columns=f.columns); q.attrs['tied_edge_dates'] = tied   # buckets from the sort
+    okq = np.isfinite(q.to_numpy(float))[sl]                  # = okf, in the frame's layout (the demeaning row sums follow it)
     okc = k > 0; keys_f = _quantile_keys(k, quantiles, okc)   # C-order mask of the scores, (date, bucket) keys and member counts
     _, _, di, si = index_grid(panel.index); cells = np.asarray(di, np.int64) * x.shape[1] + si   # each panel row's cell, date-major
+    inrows = (cells >= sl.start * x.shape[1]) & (cells < sl.stop * x.shape[1]); cells = cells[inrows] - sl.start * x.shape[1]
     A_f = None; ic, qd, missing, cols = {}, {}, {}, pd.Index(range(1, quantiles + 1), name='quantile')
     for h in horizons:
-        r = _wide(panel, f'fwd_ret_{h}').to_numpy(float); fin = np.isfinite(r)
+        r = _wide(panel, f'fwd_ret_{h}').to_numpy(float)[sl]; fin = np.isfinite(r)
         gap = okf & ~fin; full = not gap.any(); missing[h] = int((gap & np.isnan(r)).sum()) if not full else 0
         m = okq & fin                                          # the pairs
         mc, col = (okc if full else np.ascontiguousarray(m)), panel[f'fwd_ret_{h}'].to_numpy()
-        if col.dtype.kind in 'fiu': rc = np.full(r.size, np.nan); rc[cells] = col; rc = rc.reshape(r.shape)   # C order in one pass
+        if col.dtype.kind in 'fiu': rc = np.full(r.size, np.nan); rc[cells] = col[inrows]; rc = rc.reshape(r.shape)   # C order in one pass
         else: rc = np.ascontiguousarray(r)
         if not full: A = _centred(subset_ranks(order, v, m), m); saa = np.einsum('ij,ij->i', A, A)   # re-ranked on the names with a return
         else:
             if A_f is None: A_f = _centred(fr, okc); saa_f = np.einsum('ij,ij->i', A_f, A_f)
             A, saa = A_f, saa_f
-        ic[h] = pd.Series(_ic_centred(A, saa, rc, mc), index=f.index, name='ic')
-        qd[h] = pd.DataFrame(_quantile_means(r, quantiles, demeaned, m, keys_f if full else _quantile_keys(k, quantiles, mc), rc[mc]),
+        ic[h] = pd.Series(spread_rows(_ic_centred(A, saa, rc, mc)), index=f.index, name='ic')
+        qd[h] = pd.DataFrame(spread_rows(_quantile_means(r, quantiles, demeaned, m, keys_f if full else _quantile_keys(k, quantiles, mc), rc[mc])),
                              index=f.index, columns=cols)
     ic = pd.DataFrame(ic).rename_axis(columns='horizon')
     spread = pd.DataFrame({h: d[quantiles] - d[1] for h, d in qd.items()}).rename_axis(columns='horizon')
     out = dict(ic=ic, quantile_returns=pd.DataFrame({h: d.mean() for h, d in qd.items()}).rename_axis(columns='horizon'),
                quantile_returns_se=pd.DataFrame({h: d.std() / np.sqrt(d.count()) for h, d in qd.items()}).rename_axis(columns='horizon'),
-               quantile_returns_by_date=qd, spread=spread, autocorr=rank_autocorr(f, ranks=fr),
-               turnover=pd.DataFrame(_turnover(k, quantiles, keys_f[1].reshape(len(k), quantiles)), index=f.index, columns=cols),
+               quantile_returns_by_date=qd, spread=spread, autocorr=pd.Series(spread_rows(rank_autocorr(f.iloc[sl], ranks=fr).to_numpy()), index=f.index, name='autocorr'),
+               turnover=pd.DataFrame(spread_rows(_turnover(k, quantiles, keys_f[1].reshape(len(k), quantiles))), index=f.index, columns=cols),
                quantile=q, summary=_ic_summary(ic, spread))
     out['factor_summary'] = pd.Series({'autocorr_mean': out['autocorr'].mean(), 'turnover_top': out['turnover'][quantiles].mean(),
                                        'turnover_bottom': out['turnover'][1].mean()})
@@ -352,16 +368,21 @@ def decay_curves(factor,                       # long score Series or wide `date
     "Mean top-minus-bottom return by skip and holding period, with HAC standard errors and 95% bands."
     f = _as_wide(factor, panel)
     if universe and 'in_universe' in panel.columns: f = f.where(_wide(panel, 'in_universe').fillna(False).astype(bool))
-    q = quantize(f, quantiles).to_numpy(); top, bottom = q == quantiles, q == 1
+    ok = np.isfinite(f.to_numpy(float)); sc = np.flatnonzero(ok.any(1))   # buckets are a row operation: the dates with a score only
+    sc0 = int(sc[0]) if len(sc) else 0; sc1 = int(sc[-1]) + 1 if len(sc) else len(f)
+    q = quantize(f.iloc[sc0:sc1], quantiles).to_numpy(); top, bottom = q == quantiles, q == 1
     close, rows = _wide(panel, 'close').astype(float).to_numpy(), []
     live = np.flatnonzero(top.any(1) | bottom.any(1))      # dates with a book; every other date's spread is 0/0 = NaN
-    top, bottom = np.asfortranarray(top[live]), np.asfortranarray(bottom[live])   # column-major like a frame's values: the same row sums, bit for bit
+    top, bottom, live = top[live], bottom[live], live + sc0
+    T = len(close); b0 = int(live.min()) + lag + min(skips) if len(live) else 0   # the rows of the forward returns any skip reads
+    b0 = min(max(b0, 0), T); b1 = min(T, int(live.max()) + lag + max(skips) + 1) if len(live) else T
+    top, bottom = np.asfortranarray(top), np.asfortranarray(bottom)   # column-major like a frame's values: the same row sums, bit for bit
     for H in holds:
-        base = _fwd_close(close, 0, H)
+        base = _fwd_close(close[b0:min(T, b1 + H)], 0, H)   # rows b0..b1 of `_fwd_close(close, 0, H)`: the same quotients
         for k in skips:
-            s = lag + k; at = live + s; r = np.full((len(live), base.shape[1]), np.nan, order='F'); inside = at < len(base)
-            r[inside] = base[at[inside]]                     # the row-t return of the skip, on the live rows only
-            ls = np.full(len(base), np.nan); ls[live] = _ls_spread(top, bottom, r); m, se = _hac_mean(pd.Series(ls), H)
+            s = lag + k; at = live + s; r = np.full((len(live), close.shape[1]), np.nan, order='F'); inside = at < T
+            r[inside] = base[at[inside] - b0]                # the row-t return of the skip, on the live rows only
+            ls = np.full(T, np.nan); ls[live] = _ls_spread(top, bottom, r); m, se = _hac_mean(pd.Series(ls), H)
             rows.append(dict(hold=H, skip=k, mean=m, se=se, n_dates=int(np.isfinite(ls).sum())))
     out = pd.DataFrame(rows).set_index(['hold', 'skip'])
     return out.assign(t=out['mean'] / out['se'], lo=out['mean'] - 1.96 * out['se'], hi=out['mean'] + 1.96 * out['se'],
@@ -387,9 +408,9 @@ def decay_check(curves: pd.DataFrame,   # output of `decay_curves`
     return out
 
 # %% ../nbs/13_diagnostics.ipynb #3c2a9571
-def _leg_spread(char_prev: pd.DataFrame, ret: np.ndarray, frac: float) -> np.ndarray:
-    "Equal-weighted return of names in the top `frac` of yesterday's characteristic minus the bottom `frac`."
-    x = char_prev.to_numpy(float)
+def _leg_spread(char_prev, ret: np.ndarray, frac: float) -> np.ndarray:
+    "Equal-weighted return of names in the top `frac` of yesterday's characteristic (wide frame or array) minus the bottom `frac`."
+    x = np.asarray(char_prev, float)
     with np.errstate(invalid='ignore'): pct = np.asfortranarray(row_ranks(x) / (~np.isnan(x)).sum(1, keepdims=True))   # = rank(axis=1, pct=True), column-major as its values
     return _ls_spread(pct > 1 - frac, pct <= frac, ret)
 
@@ -400,29 +421,44 @@ def _cap_weighted_ret(cap_prev: np.ndarray, ret: np.ndarray) -> np.ndarray:
         return np.where(ok, cap_prev * ret, 0).sum(1) / np.where(ok, cap_prev, 0).sum(1)
 
 # %% ../nbs/13_diagnostics.ipynb #c7cd3299
+def _span_start(index: pd.Index, dates) -> int:
+    "First row of `index` on one of `dates` (0 if `dates` is None or none is in it), kept 2 rows before the end: a one-row slice of a column-major array is also row-major, and its row sums would be pairwise."
+    if dates is None: return 0
+    at = index.get_indexer(pd.Index(dates).unique()); at = at[at >= 0]
+    return 0 if not len(at) else max(0, min(int(at.min()), len(index) - 2))
+
 def factor_returns(panel: pd.DataFrame,   # panel with close, market_cap, sector (+ in_universe, ret_1d, book_to_market)
                    frac: float = 0.3,     # share of the universe in each leg of the long/short factors
                    sectors: bool = True,  # add `SEC_<name>` sector-minus-market returns
+                   dates=None,            # only these dates are needed: rows before the first of them are left NaN
                   ) -> pd.DataFrame:      # date x factor daily returns, NaN where a factor cannot be formed
     "Daily MKT, SMB, HML, MOM (12-1), LOWVOL and sector factor returns, sorted on information at t-1 (equal-weighted, no SMB, without caps)."
     if not 0 < frac <= 0.5: raise DiagnosticsError(f"frac must be in (0, 0.5], got {frac}")
     close = _wide(panel, 'close').astype(float)
     ret = (_wide(panel, 'ret_1d') if 'ret_1d' in panel.columns else close / close.shift(1) - 1).astype(float)
-    uni = _wide(panel, 'in_universe').fillna(False).astype(bool) if 'in_universe' in panel.columns else close.notna()
-    prev = lambda x: x.where(uni).shift(1)                                      # known at t-1, universe names only
-    cap, r = prev(_wide(panel, 'market_cap').astype(float)), ret.to_numpy()
-    if cap.notna().any().any(): out = {'MKT': _cap_weighted_ret(cap.to_numpy(), r), 'SMB': -_leg_spread(cap, r, frac)}
+    uni = (_wide(panel, 'in_universe').fillna(False).astype(bool) if 'in_universe' in panel.columns else close.notna()).to_numpy()
+    T, lo = len(close), _span_start(close.index, dates)        # every factor is a row operation: rows lo.. only (the same layout, >= 2 rows)
+    a = max(lo - 1, 0)
+    def prev(x):                                               # known at t-1, universe names only: x.where(uni).shift(1) on rows lo..
+        x = np.asarray(x, float); out = np.full((T - lo, x.shape[1]), np.nan, order='F')
+        out[a + 1 - lo:] = np.where(uni[a:T - 1], x[a:T - 1], np.nan); return out
+    mcap, r = _wide(panel, 'market_cap').astype(float).to_numpy(), ret.to_numpy()[lo:]
+    cv = close.to_numpy()
+    if (uni[:-1] & ~np.isnan(mcap[:-1])).any():                # a cap known at t-1 on some date
+        cap = prev(mcap); out = {'MKT': _cap_weighted_ret(cap, r), 'SMB': -_leg_spread(cap, r, frac)}
     else:   # no market caps (the real sample): equal weights, and no size factor rather than a column of NaN
-        cap = prev(close.notna().astype(float).where(close.notna()))
-        out = {'MKT': _cap_weighted_ret(cap.to_numpy(), r)}
-    if 'book_to_market' in panel.columns: out['HML'] = _leg_spread(prev(_wide(panel, 'book_to_market').astype(float)), r, frac)
-    out['MOM'] = _leg_spread(prev(close.shift(21) / close.shift(252) - 1), r, frac)
-    out['LOWVOL'] = -_leg_spread(prev(ret.rolling(60, min_periods=40).std()), r, frac)
+        cap = prev(np.where(np.isnan(cv), np.nan, 1.0))
+        out = {'MKT': _cap_weighted_ret(cap, r)}
+    if 'book_to_market' in panel.columns: out['HML'] = _leg_spread(prev(_wide(panel, 'book_to_market').astype(float).to_numpy()), r, frac)
+    out['MOM'] = _leg_spread(prev(close.shift(21).to_numpy() / close.shift(252).to_numpy() - 1), r, frac)
+    out['LOWVOL'] = -_leg_spread(prev(ret.rolling(60, min_periods=40).std()), r, frac)   # the rolling std from the first row: it depends on its start
     if sectors:
         codes, present = _label_codes(panel, 'sector', shift=1)       # yesterday's sector, as integer codes
         for k, s in present:
-            out[f'SEC_{s}'] = _cap_weighted_ret(cap.where(pd.DataFrame(codes == k, cap.index, cap.columns)).to_numpy(), r) - out['MKT']
-    return pd.DataFrame(out, index=close.index).rename_axis(columns='factor')
+            out[f'SEC_{s}'] = _cap_weighted_ret(np.asfortranarray(np.where(codes[lo:] == k, cap, np.nan)), r) - out['MKT']   # column-major, as cap
+    full = lambda v: v if lo == 0 else np.concatenate([np.full(lo, np.nan), v])
+    return pd.DataFrame({k: full(v) for k, v in out.items()}, index=close.index).rename_axis(columns='factor')
+
 
 # %% ../nbs/13_diagnostics.ipynb #b3378749
 STYLE_FACTORS = ('MKT', 'SMB', 'HML', 'MOM', 'LOWVOL')
@@ -455,12 +491,15 @@ def holdings_exposures(weights: pd.DataFrame,        # wide `date x symbol` weig
                        beta_col: str = 'beta_252',   # per-name beta column of the panel
                       ) -> dict:                     # exposures (date x [beta, net, gross, sector...]) and summary
     "Holdings-based beta, net/gross and per-sector net exposure of a book over time, with 5%-95% bands."
-    w = _as_wide(weights, panel).fillna(0.0)
-    beta, (codes, present) = _wide(panel, beta_col).astype(float), _label_codes(panel, 'sector')
-    held_no_beta = int(((w != 0) & beta.isna()).sum().sum())
+    wa = _as_wide(weights, panel).fillna(0.0); nz = (wa.to_numpy() != 0).any(1)
+    sl = _score_span(nz[:, None]) if nz.any() else slice(0, len(wa))   # a date holding nothing sums to +0.0 (numpy adds onto +0.0): the
+    w = wa.iloc[sl]                                                    # dates from the first to the last held one only (>= 2 rows)
+    beta, (codes, present) = _wide(panel, beta_col).astype(float).iloc[sl], _label_codes(panel, 'sector')
+    held_no_beta = int(((w != 0) & beta.isna()).sum().sum()); codes = codes[sl]
     out = {'beta': (w * beta.fillna(0.0)).sum(axis=1), 'net': w.sum(axis=1), 'gross': w.abs().sum(axis=1)}
     for k, s in present: out[f'SEC_{s}'] = w.where(pd.DataFrame(codes == k, w.index, w.columns), 0.0).sum(axis=1)   # a frame mask: the row sums keep their bits
-    ex = pd.DataFrame(out).rename_axis(columns='exposure')
+    def _cal(v): full = np.zeros(len(wa)); full[sl] = v.to_numpy(); return pd.Series(full, index=wa.index)
+    ex = pd.DataFrame({k: _cal(v) for k, v in out.items()}).rename_axis(columns='exposure')
     summary = pd.DataFrame({'mean': ex.mean(), 'std': ex.std(), 'p05': ex.quantile(.05), 'p95': ex.quantile(.95)})
     return dict(exposures=ex, summary=summary, notes=dict(held_without_beta=held_no_beta))
 
@@ -483,7 +522,9 @@ def backtest_diagnostics(scores,                    # long OOS score Series (dat
                holding=curves.xs(0, level='skip')[['mean', 'lo', 'hi']])
     n = int(returns.notna().sum()); win = tuple(w for w in windows if w < n)
     if win:
-        dash = exposure_dashboard(returns, factor_returns(panel), windows=win)
+        fac = factor_returns(panel, sectors=False, dates=returns.index)   # the style factors on the return dates: all the regressions use
+        if not fac.notna().any().all(): fac = factor_returns(panel, sectors=False)   # a factor without data there: whether it has any at all
+        dash = exposure_dashboard(returns, fac, windows=win)
         out.update(rolling_betas=dash['betas'][win[0]].drop(columns='const', errors='ignore'), exposure_summary=dash['summary'])
     notes['exposures'] = f"{n} return days: rolling windows used {list(win)} of {list(windows)}" + (
         f"; factors without data (left out): {dash['notes']['factors_without_data']}" if win and dash['notes']['factors_without_data'] else '')
