@@ -9,6 +9,7 @@ import numpy as np
 import pandas as pd
 from .config import AssertionSuiteError
 from .portfolio import check_book
+from .panel import index_grid, to_wide
 
 # %% auto #0
 __all__ = ['CHECKS', 'check_dates_sorted_unique', 'check_forward_returns', 'check_features_finite', 'check_feature_whitelist',
@@ -25,10 +26,22 @@ def _head(idx, n: int = 3) -> str:
     items = [str(i.date()) if isinstance(i, pd.Timestamp) else str(i) for i in list(idx)[:n]]
     return ', '.join(items) + (f' ... ({len(idx)} in all)' if len(idx) > n else '')
 
+def _sorted_grid(index):
+    """`(dates, symbols, di, si)` of a (date, symbol) MultiIndex whose rows are sorted by (date, symbol) with no duplicate pair
+    (the levels and codes of `quantlab.panel.index_grid`: each row's cell `di * n_symbols + si` strictly increases), else None
+    (the checks then take their general path)."""
+    if not (isinstance(index, pd.MultiIndex) and list(index.names) == ['date', 'symbol'] and len(index)): return None
+    cal, syms, di, si = index_grid(index)
+    if di.min() < 0 or si.min() < 0: return None                 # a missing date or symbol
+    cell = di.astype(np.int64) * len(syms) + si
+    return (cal, syms, di, si) if (cell[1:] > cell[:-1]).all() else None
+
 # %% ../nbs/15_assertions.ipynb #efc156bb
 def check_dates_sorted_unique(panel: pd.DataFrame) -> str:
     "The panel index is sorted by (date, symbol) with no duplicate pair."
     idx = panel.index
+    g = _sorted_grid(idx)                                         # sorted and unique: no row to report
+    if g is not None: return f"{len(idx)} rows, {len(g[0])} dates, unique and sorted"
     dup = idx[idx.duplicated()]
     if len(dup): _fail('dates_sorted_unique', f"{len(dup)} duplicate (date, symbol) rows, e.g. {_head(dup)}",
                        "drop or aggregate duplicate bars before build_panel")
@@ -44,16 +57,43 @@ def _realised(close: pd.DataFrame, col: str, lag: int) -> pd.DataFrame:
     h = int(col.rsplit('_', 1)[1])
     return close.shift(-(lag + h)) / close.shift(-lag) - 1
 
+def _realised_rows(c: np.ndarray, di: np.ndarray, cell: np.ndarray, own: np.ndarray, col: str, lag: int, seen: dict) -> np.ndarray:
+    """`_realised(close, col, lag)` at the cells `cell` (= di * n_symbols + si) of date-sorted rows, from the wide closes `c`
+    (date x symbol, C order) and the rows' own closes `own`: the same divisions, on the panel's rows only (`seen` keeps the shifted closes)."""
+    T, N = c.shape
+    def at(k):                                                    # close[t + k] of each row's symbol, NaN beyond the calendar
+        if k not in seen:
+            a, b = np.searchsorted(di, -k, 'left'), np.searchsorted(di, T - k, 'left')   # rows sorted by date: the valid ones are a range
+            v = np.full(len(di), np.nan); v[a:b] = c.ravel().take(cell[a:b] + k * N); seen[k] = v
+        return seen[k]
+    if col == 'ret_1d': return own / at(-1) - 1
+    h = int(col.rsplit('_', 1)[1])
+    return at(lag + h) / at(lag) - 1
+
+def _isclose(a: np.ndarray, b: np.ndarray, rtol: float, atol: float) -> np.ndarray:
+    "`np.isclose(a, b, rtol, atol, equal_nan=True)`: its first test on every element, the whole of it only where that test fails."
+    with np.errstate(invalid='ignore'): ok = (np.abs(a - b) <= atol + rtol * np.abs(b)) & np.isfinite(b)
+    rest = np.flatnonzero(~ok)
+    if len(rest): ok[rest] = np.isclose(a[rest], b[rest], rtol=rtol, atol=atol, equal_nan=True)
+    return ok
+
 def check_forward_returns(panel: pd.DataFrame, lag: int = 1, rtol: float = 1e-9, atol: float = 1e-12) -> str:
     "Every `ret_1d` / `fwd_ret_{h}` column equals the return recomputed from closes (`np.allclose`, same NaNs)."
-    close = panel['close'].unstack('symbol')
     cols = [c for c in panel.columns if c == 'ret_1d' or (c.startswith('fwd_ret_') and c[8:].isdigit())]
-    di = close.index.get_indexer(panel.index.get_level_values('date'))      # each panel row's cell of the wide closes
-    si = close.columns.get_indexer(panel.index.get_level_values('symbol'))
+    g = _sorted_grid(panel.index) if panel['close'].dtype == np.float64 else None
+    if g is None:
+        close = panel['close'].unstack('symbol')
+        di = close.index.get_indexer(panel.index.get_level_values('date'))      # each panel row's cell of the wide closes
+        si = close.columns.get_indexer(panel.index.get_level_values('symbol'))
+    else:        # sorted and unique: the wide closes of to_wide (= the unstacked ones), each row's cell from the index codes
+        c = np.ascontiguousarray(to_wide(panel, 'close').to_numpy()); di = np.asarray(g[2], np.int64)
+        cell, own, seen = di * c.shape[1] + g[3], panel['close'].to_numpy(), {}
     for col in cols:
         got = panel[col].to_numpy(float)
-        want = _realised(close, col, lag).to_numpy(float)[di, si]  # on the panel's own rows
-        ok = np.isclose(got, want, rtol=rtol, atol=atol, equal_nan=True)
+        if g is None:
+            want = _realised(close, col, lag).to_numpy(float)[di, si]  # on the panel's own rows
+            ok = np.isclose(got, want, rtol=rtol, atol=atol, equal_nan=True)
+        else: want = _realised_rows(c, di, cell, own, col, lag, seen); ok = _isclose(got, want, rtol, atol)
         if not ok.all():
             i, n = int(np.flatnonzero(~ok)[0]), int((~ok).sum())
             d, s = panel.index[i]
@@ -62,11 +102,26 @@ def check_forward_returns(panel: pd.DataFrame, lag: int = 1, rtol: float = 1e-9,
                   "rebuild the panel with build_panel on sorted data and the run's lag; never shift across symbols")
     return f"{', '.join(cols)} match closes (lag={lag})"
 
+
 # %% ../nbs/15_assertions.ipynb #02b6ea16
+def _rows_of(index: pd.MultiIndex, rows: pd.MultiIndex) -> np.ndarray | None:
+    "Positions in `index` (sorted, unique) of each of `rows`, or None when `index` is not sorted and unique or a row of `rows` is not in it."
+    g = _sorted_grid(index)
+    if g is None or not (isinstance(rows, pd.MultiIndex) and list(rows.names) == ['date', 'symbol'] and len(rows)): return None
+    cal, syms, di, si = index_grid(rows)
+    dmap, smap = g[0].get_indexer(cal), g[1].get_indexer(syms)   # each distinct date and symbol of `rows` looked up once
+    if di.min() < 0 or si.min() < 0: return None
+    d, s = dmap[di], smap[si]
+    if d.min() < 0 or s.min() < 0: return None
+    cells, want = g[2].astype(np.int64) * len(g[1]) + g[3], d.astype(np.int64) * len(g[1]) + s
+    at = np.minimum(np.searchsorted(cells, want), len(cells) - 1)
+    return at if (cells[at] == want).all() else None
+
 def check_features_finite(features: pd.DataFrame, scores: pd.Series | None = None) -> str:
     "No NaN/inf in the feature rows the model scored (predict time) or in any row it could train on (train time)."
-    sets = []
-    if scores is not None:
+    sets, at = [], (None if scores is None else _rows_of(features.index, scores.index))
+    if at is not None: sets.append(('predict', features.iloc[at]))   # every scored row found, by position: the rows .loc gives
+    elif scores is not None:
         missing = scores.index.difference(features.index)
         if len(missing): _fail('features_finite', f"{len(missing)} scored rows have no feature row, e.g. {_head(missing)}",
                                "score only rows of the dataset X")
@@ -151,18 +206,33 @@ def check_prediction_after_label(scores: pd.Series, folds: pd.DataFrame) -> str:
 CHECKS = ('dates_sorted_unique', 'forward_returns_realised', 'features_finite', 'feature_whitelist', 'book_net_zero',
           'book_gross', 'book_in_universe', 'book_cash', 'prediction_after_label')
 
+def _universe_wide(panel: pd.DataFrame) -> pd.DataFrame | None:
+    "`panel['in_universe'].unstack('symbol').astype(bool)` from the index codes (an absent row is NaN there, so True), or None unless the panel is sorted and unique with a bool column."
+    g = _sorted_grid(panel.index)
+    if g is None or panel['in_universe'].dtype != bool: return None
+    cal, syms, di, si = g
+    out = np.ones((len(cal), len(syms)), bool); out[di, si] = panel['in_universe'].to_numpy()
+    return pd.DataFrame(out, index=cal, columns=syms)
+
+def _check_universe(weights: pd.DataFrame, panel: pd.DataFrame) -> str:
+    "`check_book_universe(weights, the unstacked in_universe)`: checked on the same bools from the index codes; a failure is reported from the unstacked frame (its message)."
+    u = _universe_wide(panel)
+    if u is not None:
+        try: return check_book_universe(weights, u)
+        except AssertionSuiteError: pass
+    return check_book_universe(weights, panel['in_universe'].unstack('symbol'))
+
 def _suite(r) -> dict:
     "Check name -> (the inputs it needs, a thunk running it) for result `r`."
     cfg, p = r.config, r.panel
     hedged = cfg.portfolio.beta_hedge
-    univ = lambda: p['in_universe'].unstack('symbol')
     return dict(dates_sorted_unique=((p,), lambda: check_dates_sorted_unique(p)),
                 forward_returns_realised=((p,), lambda: check_forward_returns(p, lag=cfg.panel.lag)),
                 features_finite=((r.features,), lambda: check_features_finite(r.features, r.scores)),
                 feature_whitelist=((r.features,), lambda: check_feature_whitelist(r.features.columns, r.feature_list)),
                 book_net_zero=((r.weights,), lambda: 'skipped: the book is beta hedged' if hedged else check_book_net_zero(r.weights)),
                 book_gross=((r.weights,), lambda: check_book_gross(r.weights, cfg.portfolio.gross)),
-                book_in_universe=((r.weights, p), lambda: check_book_universe(r.weights, univ())),
+                book_in_universe=((r.weights, p), lambda: _check_universe(r.weights, p)),
                 book_cash=((r.weights,), lambda: check_book_cash(r.weights)),
                 prediction_after_label=((r.scores, r.folds), lambda: check_prediction_after_label(r.scores, r.folds)))
 
