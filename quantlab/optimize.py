@@ -432,11 +432,12 @@ def optimize_book(neutral: pd.DataFrame,   # date x symbol neutralised scores on
                   neutralize: NeutralizeConfig = NeutralizeConfig(),
                   costs: CostConfig = CostConfig(),
                   lag: int = 1, horizon: int = 5,
-                  inputs: BookInputs | None = None) -> OptimizeResult: # `book_inputs(panel, neutralize, costs, horizon)`; None = computed here
+                  inputs: BookInputs | None = None, # `book_inputs(panel, neutralize, costs, horizon)`; None = computed here
+                  check_inputs: bool = True) -> OptimizeResult: # False: the caller has run `inputs.check` on this panel (book_from_scores does)
     "Cost-aware book, one decision per date: cvxpy ('optimize') or the aim-portfolio rule ('aim'), planned from the previous decision."
     p = portfolio
     if p.method not in ('optimize', 'aim'): raise PortfolioError(f"optimize_book builds method 'optimize' or 'aim', got {p.method!r}")
-    if inputs is not None: inputs.check(panel, neutralize, costs, horizon)
+    if inputs is not None and check_inputs: inputs.check(panel, neutralize, costs, horizon)
     return _optimize(neutral, universe, panel, p, neutralize, costs, lag, horizon, inputs)
 
 def _optimize(neutral, universe, panel, p: PortfolioConfig, neutralize, costs, lag, horizon, inputs) -> OptimizeResult:

@@ -11,7 +11,7 @@ import pandas as pd
 from .config import TurnoverError, PortfolioConfig, TurnoverConfig, NeutralizeConfig
 from .config import PortfolioError, CostConfig
 from .costs import cost_model
-from .optimize import optimize_book, _optimize, predicted_costs, BookInputs, book_inputs
+from .optimize import optimize_book, predicted_costs, BookInputs, book_inputs
 from .portfolio import check_book_gross
 from .neutralize import neutralize as _neutralize, exposures_from_panel, NeutralizeReport, book_exposures
 from .panel import to_wide
@@ -186,8 +186,8 @@ def book_from_scores(scores: pd.Series,                  # long score Series on 
                      f"{int(rep.dropped.to_numpy().sum())} column-dates dropped, {len(rep.skipped)} dates skipped")
     book_design = None if inputs is None else inputs.book_design
     if cost_aware:
-        if portfolio.method not in ('optimize', 'aim'): raise PortfolioError(f"optimize_book builds method 'optimize' or 'aim', got {portfolio.method!r}")
-        o = _optimize(neutral, universe, panel, portfolio, neutralize, costs or CostConfig(), lag, horizon, inputs)   # inputs checked above
+        o = optimize_book(neutral, universe, panel, portfolio, neutralize, costs or CostConfig(), lag=lag, horizon=horizon, inputs=inputs,
+                          check_inputs=False)   # inputs checked above
         notes += o.notes + cost_aware_gross_notes(o.weights, portfolio)
         return BookResult(o.weights, neutral, rep, _turnover(o.weights), notes, book_exposures(o.weights, expo, book_design),
                           portfolio.method, o.predicted_costs, o.diagnostics)
