@@ -346,14 +346,15 @@ class _DaskPool:
         self.client.close()
         if self.cluster is not None: self.cluster.close()
 
-def _run_refits(Xv, t, codes, specs, model, candidates, cv_every, nthread, hist, n_jobs, progress, backend='local', address=None) -> list:
-    "Pooled refits on workers (loky, or Dask), each sent when ready in `refit_order`; results in serial order (CV refits, then the rest)."
+def _run_refits(Xv, t, codes, specs, model, candidates, cv_every, nthread, hist, n_jobs, progress, backend='local', address=None,
+                on_done=None) -> list:
+    "Pooled refits on workers (loky, or Dask), each sent when ready in `refit_order`; results in serial order (CV refits, then the rest). `on_done(parts)`: each finished refit's parts, in this process, once the free workers have their next refit."
     n_pos = max(int(codes.max()), max(s[2] for s in specs)) + 1             # calendar positions up to the last training end
     known = np.cumsum(np.r_[0, np.bincount(codes[~np.isnan(t)], minlength=n_pos)])   # labelled rows before each position
     rank = {k: i for i, k in enumerate(refit_order([known[te + 1] - known[ts] for _, ts, te, *_ in specs], cv_every))}
     pool = _DaskPool((Xv, t, codes), n_jobs, address) if backend == 'dask' else _LocalPool((Xv, t, codes), n_jobs)
     ready = [s[0] for s in specs if s[0] % cv_every == 0]; waiting = [s[0] for s in specs if s[0] % cv_every]
-    chosen, done, running = {}, {}, {}
+    chosen, done, running, fresh = {}, {}, {}, []
     bar = tqdm(total=len(specs), desc='refits', disable=not progress, leave=False)
     try:
         while ready or running:
@@ -361,14 +362,18 @@ def _run_refits(Xv, t, codes, specs, model, candidates, cv_every, nthread, hist,
             while ready and (pool.slots is None or len(running) < pool.slots):   # locally: the next free worker takes the top level
                 k = ready.pop(0); fixed = chosen.get(k - k % cv_every) if k % cv_every else None
                 running[pool.submit((specs[k], model, candidates, fixed, nthread, hist), priority=len(specs) - rank[k])] = k
+            while fresh: on_done(done[fresh.pop(0)])   # while the workers fit (e.g. a CV refit's validation ICs)
+            if not running: break
             for f in pool.wait(running):
                 k = running.pop(f); done[k] = f.result(); bar.update()
+                if on_done is not None: fresh.append(k)
                 if k % cv_every == 0:                  # its refits off the schedule can run now
                     r = done[k][0]; chosen[k] = (r['n_rounds'], r['max_depth'], r['learning_rate'])
                     ready += [j for j in waiting if j - j % cv_every == k]
     finally:
         pool.close(running)                            # after an error: stop the refits still running
         bar.close()
+    while fresh: on_done(done[fresh.pop(0)])
     return [done[k] for k in sorted(done, key=lambda j: (j % cv_every != 0, j))]
 
 
@@ -457,9 +462,11 @@ def walk_forward(X: pd.DataFrame,  # features on (date, symbol), numeric
     cands = list(dict.fromkeys([(model.max_depth, model.learning_rate), *(TUNE_GRID if model.tune else ())]))
     logger.info("walk_forward: mode=%s, %d refits, seed=%d (refit k uses SeedSequence([seed, k])), n_jobs=%d",
                 model.mode, len(specs), seed, n_jobs)
-    run = dict(n_jobs=n_jobs, progress=progress, backend=backend, address=address)
+    run = dict(n_jobs=n_jobs, progress=progress, backend=backend, address=address); val_ic = None
     if model.mode == 'pooled' and (n_jobs > 1 or backend == 'dask'):   # one queue, each refit sent as soon as it can run
-        res = _run_refits(Xv, t, codes, specs, model, cands, cv_every, nthread, hist, n_jobs, progress, backend, address)
+        val_ic = {}                                      # the CV refits' validation ICs, computed here while the workers fit the other refits
+        res = _run_refits(Xv, t, codes, specs, model, cands, cv_every, nthread, hist, n_jobs, progress, backend, address,
+                          on_done=lambda parts: val_ic.update({(p['fit'], f): _val_ic(va, pr, X, y) for p in parts for f, va, pr, _ in p['recs']}))
     elif model.mode == 'pooled':                        # in process: CV refits first; the others take their CV refit's choice
         jobs = [(Xv, t, codes, s, model, cands, None, nthread, hist) for s in specs if s[0] % cv_every == 0]
         lpt = slice(None, None, -1 if n_jobs > 1 else 1)   # workers: largest window first (none idles on the last, longest refit)
@@ -472,7 +479,7 @@ def walk_forward(X: pd.DataFrame,  # features on (date, symbol), numeric
         groups = [np.flatnonzero(sym == i) for i in range(sym.max() + 1)]
         res = _run(_asset_job, [(Xv[g], t[g], codes[g], g, specs, model, cands, i, cv_every, nthread, hist) for i, g in enumerate(groups)],
                    desc='assets', **run)
-    out = _assemble([r for job in res for r in job], X, y, cal, sched, specs, model, horizon, lag, seed, t0, max_bin)
+    out = _assemble([r for job in res for r in job], X, y, cal, sched, specs, model, horizon, lag, seed, t0, max_bin, val_ic)
     out.report.update(cv_every=int(cv_every), nthread=int(nthread), backend=backend, max_bin=int(max_bin), hist_cuts=hist_cuts)
     local = backend == 'local' or address is None      # n_jobs is the number of workers (an existing cluster's size is its own)
     out.report['worker_busy'] = round(out.report['fit_cpu_seconds'] / (n_jobs * out.report['seconds']), 3) if out.report['seconds'] and local else None   # fit CPU / (workers x wall)
@@ -482,8 +489,13 @@ def walk_forward(X: pd.DataFrame,  # features on (date, symbol), numeric
     return out
 
 # %% ../nbs/06_models.ipynb #de9c90cf
-def _assemble(parts, X, y, cal, sched, specs, model, horizon, lag, seed, t0, max_bin=64) -> WalkForwardResult:
-    "Scores, fold table, inner-CV table and daily IC from the per-refit parts."
+def _val_ic(va, pr, X, y) -> pd.Series:
+    "Daily rank IC of the predictions `pr` on validation rows `va` (positions in X) with `y`."
+    oo = np.argsort(va)
+    return daily_rank_ic(pd.Series(pr[oo], index=X.index[va[oo]]), y)
+
+def _assemble(parts, X, y, cal, sched, specs, model, horizon, lag, seed, t0, max_bin=64, val_ic=None) -> WalkForwardResult:
+    "Scores, fold table, inner-CV table and daily IC from the per-refit parts (`val_ic`: {(refit, fold): `_val_ic`} already computed from one part)."
     rows = np.concatenate([p['pred'] for p in parts]); sc = np.concatenate([p['score'] for p in parts]).astype(float)
     o = np.argsort(rows, kind='stable')
     scores = pd.Series(sc[o], index=X.index[rows[o]], name='score')
@@ -493,8 +505,8 @@ def _assemble(parts, X, y, cal, sched, specs, model, horizon, lag, seed, t0, max
         for f, va, pr, n in p['recs']: recs.setdefault((p['fit'], f), []).append((va, pr, n))
     inner = []
     for (k, f), lst in sorted(recs.items()):
-        va = np.concatenate([a for a, _, _ in lst]); pr = np.concatenate([b for _, b, _ in lst]); oo = np.argsort(va)
-        vic = daily_rank_ic(pd.Series(pr[oo], index=X.index[va[oo]]), y)
+        va = np.concatenate([a for a, _, _ in lst]); pr = np.concatenate([b for _, b, _ in lst])
+        vic = val_ic[(k, f)] if val_ic and len(lst) == 1 and (k, f) in val_ic else _val_ic(va, pr, X, y)
         lo, hi = specs[k][5][f][2:]
         inner.append(dict(fit=k, fold=f, val_start=cal[lo], val_end=cal[hi], val_rows=len(va),
                           n_rounds=float(np.median([n for _, _, n in lst])), cv_ic=vic.mean()))
