@@ -541,7 +541,8 @@ def compare_cv_oos(folds: pd.DataFrame, # `WalkForwardResult.folds` (columns cv_
     "Mean CV and OOS rank IC, their paired difference and t-stat, and a verdict."
     d = (folds.cv_ic - folds.oos_ic).dropna()
     if len(d) < 2: raise ModelError(f"compare_cv_oos needs >= 2 refits with both ICs, got {len(d)}: lower cv.retrain_every")
-    se = d.std(ddof=1) / np.sqrt(len(d)); tt = d.mean() / se if se > 0 else np.inf * np.sign(d.mean())
+    se = d.std(ddof=1) / np.sqrt(len(d))   # se 0: every refit differs by the same amount; t is 0 if that amount is 0, else infinite
+    tt = d.mean() / se if se > 0 else (0.0 if d.mean() == 0 else np.inf * np.sign(d.mean()))
     verdict = ('consistent' if abs(tt) <= threshold else
                'diverge: CV above OOS (overfit or leak in CV?)' if tt > 0 else 'diverge: OOS above CV')
     if verdict != 'consistent': logger.warning("train CV vs OOS rank IC: %s (t=%.2f)", verdict, tt)
