@@ -34,10 +34,23 @@ def _check_xy(X, y):
     if bad: raise ModelError(f"X columns {bad} are not numeric: encode them (e.g. one-hot sectors) or drop them")
     if not isinstance(y, pd.Series) or not y.index.equals(X.index):
         raise ModelError("y must be a Series on exactly X's index: pass y.reindex(X.index)")
+    _finite_or_nan('y', y)
     inf = np.isinf(X.to_numpy(dtype=float)).any(axis=0)             # one float copy of X, not two
     if inf.any():
         cols = X.columns[inf].tolist()
         raise ModelError(f"X columns {cols} hold +-inf: winsorize or set them to NaN")
+
+def _finite_or_nan(name, s):
+    "Raise ModelError if the return Series `s` holds +-inf (NaN is allowed: an unknown label)."
+    n = int(np.isinf(s.to_numpy(dtype=float)).sum())
+    if n: raise ModelError(f"{name} holds +-inf on {n} rows: set them to NaN (unknown label) or fix the returns they come from")
+
+def _count(name, v):
+    "`v` as an int >= 1 (a NumPy integer is fine; a bool, float or 0 is refused with a ModelError)."
+    if isinstance(v, (bool, np.bool_)) or not isinstance(v, (int, np.integer)) or v < 1:
+        raise ModelError(f"{name}={v!r} is invalid: pass an integer >= 1")
+    return int(v)
+
 
 # %% ../nbs/06_models.ipynb #6b616e49
 def target_transform(y: pd.Series, # forward returns on (date, symbol)
@@ -437,12 +450,11 @@ def walk_forward(X: pd.DataFrame,  # features on (date, symbol), numeric
     if y_train is not None:
         if not isinstance(y_train, pd.Series) or not y_train.index.equals(X.index):
             raise ModelError("y_train must be a Series on exactly X's index: pass y_train.reindex(X.index)")
+        _finite_or_nan('y_train', y_train)
         if (y_train.notna() & y.isna()).any():
             raise ModelError(f"y_train is known on {int((y_train.notna() & y.isna()).sum())} rows where y is NaN (unknown): "
                              "a training return cannot be known before the forward return it is derived from")
-    if not isinstance(n_jobs, int) or n_jobs < 1: raise ModelError(f"n_jobs={n_jobs!r} is invalid: pass an integer >= 1")
-    for k_, v_ in (('cv_every', cv_every), ('nthread', nthread)):
-        if not isinstance(v_, (int, np.integer)) or v_ < 1: raise ModelError(f"{k_}={v_!r} is invalid: pass an integer >= 1")
+    n_jobs, cv_every, nthread = (_count(k_, v_) for k_, v_ in (('n_jobs', n_jobs), ('cv_every', cv_every), ('nthread', nthread)))
     if backend not in ('local', 'dask'): raise ModelError(f"backend={backend!r} is invalid: pass 'local' or 'dask'")
     if not isinstance(max_bin, (int, np.integer)) or not 2 <= max_bin <= 256: raise ModelError(f"max_bin={max_bin!r} is invalid: pass an integer in [2, 256]")
     if hist_cuts not in HIST_CUTS: raise ModelError(f"hist_cuts={hist_cuts!r} is invalid: pass one of {HIST_CUTS}")
@@ -622,7 +634,8 @@ def walk_forward_estimator(X: pd.DataFrame, y: pd.Series, cv: CVConfig, model: M
     _check_xy(X, y)
     if y_train is not None and (not isinstance(y_train, pd.Series) or not y_train.index.equals(X.index) or (y_train.notna() & y.isna()).any()):
         raise ModelError("y_train must be a Series on exactly X's index, NaN wherever y is: pass y_train.reindex(X.index)")
-    if not isinstance(n_jobs, int) or n_jobs < 1: raise ModelError(f"n_jobs={n_jobs!r} is invalid: pass an integer >= 1")
+    if y_train is not None: _finite_or_nan('y_train', y_train)
+    n_jobs = _count('n_jobs', n_jobs)
     cal = pd.DatetimeIndex(X.index.get_level_values('date').unique() if calendar is None else calendar)
     codes = cal.get_indexer(X.index.get_level_values('date'))
     if (codes < 0).any(): raise ModelError(f"{int((codes < 0).sum())} rows of X have dates outside `calendar`: pass the panel's calendar")

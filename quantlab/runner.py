@@ -16,7 +16,7 @@ from tqdm.auto import tqdm
 from threadpoolctl import threadpool_limits
 from joblib import Parallel, delayed, parallel_config
 from .config import (RunConfig, RunnerError, AssertionSuiteError, QuantlabError, LeakageError, ModelError, config_hash,
-                             save_config, load_config, with_overrides)
+                             save_config, load_config, with_overrides, RuntimeConfig)
 from .panel import panel_from_config, check_panel, check_market, market_proxy, to_wide, rank_threads
 from .features import compute_features, available_features
 from .models import walk_forward, residual_target, compare_cv_oos, worker_init
@@ -288,16 +288,24 @@ BacktestResult.load = staticmethod(load_result)
 BacktestResult.save.__doc__, BacktestResult.load.__doc__ = save_result.__doc__, load_result.__doc__
 
 # %% ../nbs/16_runner.ipynb #b1511600
-def _check_targets(panel: pd.DataFrame, cfg: RunConfig) -> None:
-    "RunnerError unless the panel's ret_1d and target fwd_ret_h are what its closes give under `cfg.panel.lag` (a panel built with another lag)."
+def _check_targets(panel: pd.DataFrame, cfg: RunConfig) -> list:
+    "RunnerError unless the panel's ret_1d and target fwd_ret_h are what its closes give under `cfg.panel.lag` (a panel built with another lag); report rows of where their NaNs differ."
     close, lag, h = to_wide(panel, 'close'), cfg.panel.lag, cfg.model.target_horizon
+    rows, present = [], pd.Series(True, index=panel.index).unstack(fill_value=False).reindex_like(close).fillna(False).to_numpy(bool)   # rows the panel has
     for col, want in ((f'fwd_ret_{h}', close.shift(-(lag + h)) / close.shift(-lag) - 1), ('ret_1d', close / close.shift(1) - 1)):
         got = to_wide(panel, col); both = got.notna() & want.notna()
+        rows += [(f'{col} NaN where the closes give it', int((got.isna() & want.notna()).to_numpy()[present].sum()),
+                  "the caller's NaNs: unlabelled rows, not trained on" if col != 'ret_1d' else "the caller's NaNs: no return on those days"),
+                 (f'{col} given where the closes do not', int((got.notna() & want.isna()).to_numpy()[present].sum()),
+                  'kept as supplied (e.g. delisting returns)')]
         off = both & ~np.isclose(got, want, rtol=1e-9, atol=1e-12)
         if off.to_numpy().any():
             d, s = off.stack()[lambda x: x].index[0]
             raise RunnerError(f"panel column '{col}' does not match its closes under panel.lag={lag} on {int(off.to_numpy().sum())} cells (e.g. {d.date()}, {s}): "
                               f"the panel was built with another lag or horizon; rebuild it with build_panel(raw, horizons={tuple(cfg.panel.horizons)}, lag={lag})")
+    for item, n, _ in rows:
+        if n: logger.warning("supplied panel: %s on %d cells", item, n)
+    return rows
 
 def supplied_data(data, cfg: RunConfig) -> tuple:
     "`(panel, market, report)` from `run_backtest(data=(panel, market))`, checked: a built panel with the target, a market on its calendar (None = the cap-weighted proxy)."
@@ -305,7 +313,7 @@ def supplied_data(data, cfg: RunConfig) -> tuple:
         raise RunnerError(f"data must be a (panel, market) tuple, got {type(data).__name__}" + (f" of length {len(data)}" if isinstance(data, tuple) else '')
                           + ": pass data=(panel, market), or data=(panel, None) for the cap-weighted universe proxy")
     panel, market = data
-    check_panel(panel, require=(f'fwd_ret_{cfg.model.target_horizon}',)); _check_targets(panel, cfg)
+    check_panel(panel, require=(f'fwd_ret_{cfg.model.target_horizon}',)); nan_rows = _check_targets(panel, cfg)
     cal = pd.DatetimeIndex(panel.index.get_level_values('date').unique(), name='date')
     if market is None: market = market_proxy(panel); c, note = dict(missing=int(market.isna().sum()), outside=0), 'cap-weighted universe proxy of the supplied panel (market=None)'
     else: (market, c), note = check_market(market, cal), 'market supplied by the caller, on the panel calendar'
@@ -314,7 +322,7 @@ def supplied_data(data, cfg: RunConfig) -> tuple:
     if len(gap): raise RunnerError(f"the market has no value on {len(gap)} of the {len(ret)} out-of-sample return dates (e.g. {[str(x.date()) for x in gap[:3]]}): "
                                    "pass a market on the panel's trading calendar, or data=(panel, None) for the cap-weighted universe proxy")
     rows = [('supplied by caller', len(panel), 'panel passed to run_backtest'), ('market proxy', c['missing'], note + '; count = calendar dates without a value'),
-            ('market dates outside the calendar', c['outside'], 'not used')]
+            ('market dates outside the calendar', c['outside'], 'not used')] + nan_rows
     return panel, market, pd.DataFrame(rows, columns=['item', 'count', 'note'])
 
 def _stage_panel(r, ctx):
@@ -361,7 +369,15 @@ def _fit_model(r, ctx, model):
               calendar=ctx['calendar'], y_train=ctx['y_train'])
     if model.estimator == 'xgboost': kw.update(cv_every=rt.cv_every, nthread=rt.xgb_threads, backend=rt.backend, address=rt.address,
                                                max_bin=model.max_bin, hist_cuts=model.hist_cuts)
-    return walk_forward(r.features, ctx['y'], c.cv, model, **kw)   # dispatches on model.estimator
+    wf = walk_forward(r.features, ctx['y'], c.cv, model, **kw)   # dispatches on model.estimator
+    if model.estimator != 'xgboost':   # runtime's XGBoost levers do not reach another class: say which were set, not drop them silently
+        unused = {k: v for k, v in dict(cv_every=rt.cv_every, xgb_threads=rt.xgb_threads, backend=rt.backend, address=rt.address).items()
+                  if v != getattr(RuntimeConfig, k)}
+        if unused:
+            wf.report['xgboost_levers_unused'] = unused
+            logging.getLogger('quantlab.runner').warning("%s: runtime %s not used (XGBoost's levers; its fits ran on local workers)",
+                                                         model.estimator, ', '.join(f'{k}={v!r}' for k, v in unused.items()))
+    return wf
 
 def _stage_model(r, ctx):
     "Purged walk-forward XGBoost on the residual return (model.residual_target) or the raw one: OOS scores and the folds table."
@@ -524,7 +540,8 @@ def _stage_compare(r, ctx):
         dt = difference_test(r.returns['net'] - cr.net)              # main minus this one, daily net: the baselines' EWC test
         rows[label] = dict(role='compare', **_compare_row(r, wf.ic, R, b.weights.loc[dec], cr.traded_turnover.reindex(dec)),
                            t_diff=dt['t_diff'], dof=dt['dof'], p_value=dt['p_value'], main_beats=dt['beaten'])
-        rep[label] = dict(seconds=round(time.perf_counter() - t0, 3), model_seconds=wf.report.get('seconds'), book_notes=list(b.notes))
+        rep[label] = dict(seconds=round(time.perf_counter() - t0, 3), model_seconds=wf.report.get('seconds'), book_notes=list(b.notes),
+                          **{k: wf.report[k] for k in ('xgboost_levers_unused',) if k in wf.report})
     t = pd.DataFrame.from_dict(rows, orient='index').rename_axis('estimator')
     r.tables['model_comparison'] = t.astype(dict(t_diff=float, main_beats='boolean'))
     r.reports['model_comparison'] = dict(estimators=rep, test='main beats an estimator when the EWC t of their daily net return difference '
@@ -642,10 +659,13 @@ def run_backtest(config: RunConfig | dict | str | Path, # the run's config (or a
     if scores is not None and cfg.model.compare_estimators:
         raise RunnerError(f"model.compare_estimators {[n for n, _ in cfg.model.compare_estimators]} compares fitted models, but scores were passed "
                           "(no model is fitted): drop compare_estimators, or drop scores= to fit the models")
+    if n_jobs is not None and (isinstance(n_jobs, (bool, np.bool_)) or not isinstance(n_jobs, (int, np.integer)) or n_jobs < 1):
+        raise RunnerError(f"run_backtest(n_jobs={n_jobs!r}): pass an integer >= 1 (worker processes), or None for "
+                          f"config.runtime.n_jobs ({cfg.runtime.n_jobs})")
     run_id, run_dir = claim_run_dir(out_dir or cfg.runtime.out_dir, cfg, started)
     r = BacktestResult(config=cfg, manifest=dict(build_manifest(cfg, run_id, started.isoformat(timespec='seconds')),
                                                  run_dir=str(run_dir), status='running'))
-    ctx = dict(data=data, run_dir=run_dir, n_jobs=n_jobs or cfg.runtime.n_jobs, scores=cfg.model.scores if scores is None else scores)
+    ctx = dict(data=data, run_dir=run_dir, n_jobs=cfg.runtime.n_jobs if n_jobs is None else int(n_jobs), scores=cfg.model.scores if scores is None else scores)
     with threadpool_limits(limits=1), RunLog(run_dir, run_id, cfg.runtime.seed, cfg.runtime.log_level, log_queue):
         save_config(cfg, run_dir / 'config.yaml'); write_manifest(r.manifest, run_dir)
         logger.info("run %s: config %s, seed %d, n_jobs %d", run_id, r.manifest['config_hash'], cfg.runtime.seed, ctx['n_jobs'])
