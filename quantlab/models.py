@@ -481,11 +481,10 @@ def walk_forward(X: pd.DataFrame,  # features on (date, symbol), numeric
                           on_done=lambda parts: val_ic.update({(p['fit'], f): _val_ic(va, pr, X, y) for p in parts for f, va, pr, _ in p['recs']}))
     elif model.mode == 'pooled':                        # in process: CV refits first; the others take their CV refit's choice
         jobs = [(Xv, t, codes, s, model, cands, None, nthread, hist) for s in specs if s[0] % cv_every == 0]
-        lpt = slice(None, None, -1 if n_jobs > 1 else 1)   # workers: largest window first (none idles on the last, longest refit)
-        res = _run(_pooled_job, jobs[lpt], desc='refits', **run)[lpt]   # results back in refit order either way
+        res = _run(_pooled_job, jobs, desc='refits', **run)   # one process (n_jobs 1, local): in refit order
         chosen = {r[0]['fit']: (r[0]['n_rounds'], r[0]['max_depth'], r[0]['learning_rate']) for r in res}
         rest = [(Xv, t, codes, s, model, cands, chosen[s[0] - s[0] % cv_every], nthread, hist) for s in specs if s[0] % cv_every]
-        if rest: res += _run(_pooled_job, rest[lpt], desc='refits', **run)[lpt]
+        if rest: res += _run(_pooled_job, rest, desc='refits', **run)
     else:
         sym = pd.factorize(X.index.get_level_values('symbol'), sort=True)[0]
         groups = [np.flatnonzero(sym == i) for i in range(sym.max() + 1)]
@@ -515,10 +514,11 @@ def _assemble(parts, X, y, cal, sched, specs, model, horizon, lag, seed, t0, max
     recs = {}
     for p in parts:
         for f, va, pr, n in p['recs']: recs.setdefault((p['fit'], f), []).append((va, pr, n))
-    inner = []
+    inner, during = [], 0   # during: validation ICs the main process computed while the workers fitted (`on_done`)
     for (k, f), lst in sorted(recs.items()):
         va = np.concatenate([a for a, _, _ in lst]); pr = np.concatenate([b for _, b, _ in lst])
-        vic = val_ic[(k, f)] if val_ic and len(lst) == 1 and (k, f) in val_ic else _val_ic(va, pr, X, y)
+        hit = bool(val_ic) and len(lst) == 1 and (k, f) in val_ic; during += hit
+        vic = val_ic[(k, f)] if hit else _val_ic(va, pr, X, y)
         lo, hi = specs[k][5][f][2:]
         inner.append(dict(fit=k, fold=f, val_start=cal[lo], val_end=cal[hi], val_rows=len(va),
                           n_rounds=float(np.median([n for _, _, n in lst])), cv_ic=vic.mean()))
@@ -542,7 +542,7 @@ def _assemble(parts, X, y, cal, sched, specs, model, horizon, lag, seed, t0, max
     if model.mode == 'per_asset': folds['symbols_skipped'] = a.skipped.to_numpy()
     report = dict(mode=model.mode, refits=len(folds), rows_scored=len(scores), unlabelled_dropped=int(a.unlabelled_dropped.sum()),
                   symbols_skipped=int(a.skipped.sum()), seconds=round(time.perf_counter() - t0, 2),
-                  fit_cpu_seconds=round(float(P.get('cpu', pd.Series(0.0)).sum()), 2))
+                  fit_cpu_seconds=round(float(P.get('cpu', pd.Series(0.0)).sum()), 2), val_ic_during_fits=during)
     params = {k: v for k, v in _xgb_params(model, 0, max_bin=max_bin).items() if k != 'seed'}
     return WalkForwardResult(scores, folds, ic, inner, params, seed, report)
 
