@@ -32,7 +32,8 @@ def one(cfg, alpha, seed, days, out_dir):
                 load=round(os.getloadavg()[0], 2), **run_outcome(r), net_sharpe=r.metrics.loc['sharpe', 'net'],
                 gross_sharpe=r.metrics.loc['sharpe', 'gross'], oracle_ic=oracle_ic(cfg), method=cfg.portfolio.method,
                 n_symbols=cfg.data.n_symbols, top_n=cfg.universe.top_n, retrain_every=cfg.cv.retrain_every,
-                residual_target=cfg.model.residual_target, estimator=cfg.model.estimator, mode=cfg.model.mode, n_features=len(r.feature_list or ()), has_tshock='turnover_shock' in (r.feature_list or ()))
+                residual_target=cfg.model.residual_target, estimator=cfg.model.estimator, mode=cfg.model.mode, n_features=len(r.feature_list or ()), has_tshock='turnover_shock' in (r.feature_list or ()),
+                cv_every=cfg.runtime.cv_every, hist_cuts=cfg.model.hist_cuts, early_stopping_rounds=cfg.model.early_stopping_rounds)
 
 def grid(a):
     "Phase 1, seed by seed: two null markets and one at the largest alpha (size first); phase 2: the other alphas."
