@@ -375,8 +375,9 @@ def _fit_model(r, ctx, model):
                   if v != getattr(RuntimeConfig, k)}
         if unused:
             wf.report['xgboost_levers_unused'] = unused
-            logging.getLogger('quantlab.runner').warning("%s: runtime %s not used (XGBoost's levers; its fits ran on local workers)",
-                                                         model.estimator, ', '.join(f'{k}={v!r}' for k, v in unused.items()))
+            logging.getLogger('quantlab.runner').warning("%s: runtime %s not used (they apply to XGBoost only)%s", model.estimator,
+                                                         ', '.join(f'{k}={v!r}' for k, v in unused.items()),
+                                                         '; its fits ran on local workers, not Dask' if 'backend' in unused or 'address' in unused else '')
     return wf
 
 def _stage_model(r, ctx):
